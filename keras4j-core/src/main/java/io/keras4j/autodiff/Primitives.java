@@ -1,0 +1,332 @@
+package io.keras4j.autodiff;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.Backends;
+import io.keras4j.backend.BinaryOp;
+import io.keras4j.backend.ReduceOp;
+import io.keras4j.backend.UnaryOp;
+import io.keras4j.tensor.DType;
+import io.keras4j.tensor.Shape;
+import io.keras4j.tensor.Tensor;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The primitives: the only operations that touch the backend. Each checks its arguments, computes
+ * its output shape, runs the backend kernel, and records itself on open gradient tapes. Their
+ * gradient rules are all in {@link Gradients}. Everything in {@code io.keras4j.ops} is built from
+ * these.
+ */
+public final class Primitives {
+    /** The recorded kinds. Comparisons, arg-reductions and random numbers are not differentiable and are never recorded. */
+    enum Prim { UNARY, BINARY, WHERE, REDUCE, MATMUL, RESHAPE, TRANSPOSE, BROADCAST_TO, SLICE, PAD, CONCAT, GATHER, SCATTER_ADD, CAST }
+
+    record ReduceAttr(ReduceOp op, int[] axes, boolean keepDims) {}
+    record MatmulAttr(boolean transA, boolean transB) {}
+    record IndexAttr(int axis, int[] indices, Shape indexShape, int axisSize) {}
+
+    private Primitives() {}
+
+    private static Backend be() { return Backends.get(); }
+
+    private static Tensor out(Object data, Shape shape) { return Tensor.wrap(data, shape); }
+
+    private static Tensor recorded(Prim prim, Tensor out, Object attr, Tensor... inputs) {
+        if (GradientTape.recording() && out.dtype().isFloating()) GradientTape.record(prim, inputs, out, attr);
+        return out;
+    }
+
+    // ------------------------------------------------------------------ elementwise
+
+    public static Tensor unary(UnaryOp op, Tensor x) {
+        Object o = x.dtype().allocate(x.size());
+        be().unary(op, x.dtype(), x.data(), o, x.size());
+        return recorded(Prim.UNARY, out(o, x.shape()), op, x);
+    }
+
+    /** Broadcasting binary operation; operands must share a dtype (ops promotes before calling). */
+    public static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException("Operands of " + op + " must have the same dtype, got " + a.dtype() + " and " + b.dtype());
+        }
+        Shape s = Shape.broadcast(a.shape(), b.shape());
+        Object o = a.dtype().allocate(s.size());
+        be().binary(op, a.dtype(), a.data(), a.shape().dims(), b.data(), b.shape().dims(), o, s.dims());
+        Tensor t = out(o, s);
+        return op.isComparison() ? t : recorded(Prim.BINARY, t, op, a, b);
+    }
+
+    /** where(cond, a, b) on tensors of one shape (ops broadcasts first). */
+    public static Tensor where(Tensor cond, Tensor a, Tensor b) {
+        if (!cond.shape().equals(a.shape()) || !a.shape().equals(b.shape())) {
+            throw new IllegalArgumentException("where needs equal shapes, got " + cond.shape() + ", " + a.shape() + ", " + b.shape());
+        }
+        if (a.dtype() != b.dtype()) throw new IllegalArgumentException("where needs equal dtypes, got " + a.dtype() + " and " + b.dtype());
+        Object o = a.dtype().allocate(a.size());
+        be().where(cond.dtype(), cond.data(), a.dtype(), a.data(), b.data(), o, a.size());
+        return recorded(Prim.WHERE, out(o, a.shape()), null, cond, a, b);
+    }
+
+    public static Tensor cast(Tensor x, DType to) {
+        if (x.dtype() == to) return x;
+        Object o = to.allocate(x.size());
+        be().cast(x.dtype(), x.data(), to, o, x.size());
+        Tensor t = out(o, x.shape());
+        return x.dtype().isFloating() ? recorded(Prim.CAST, t, null, x) : t;
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    /** Normalised, sorted, unique axes; null or empty-with-all means every axis. */
+    static int[] normalizeAxes(Shape shape, int[] axes) {
+        if (axes == null) {
+            int[] all = new int[shape.rank()];
+            for (int i = 0; i < all.length; i++) all[i] = i;
+            return all;
+        }
+        int[] a = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) a[i] = shape.normalizeAxis(axes[i]);
+        a = Arrays.stream(a).sorted().distinct().toArray();
+        if (a.length != axes.length) throw new IllegalArgumentException("Duplicate axes in " + Arrays.toString(axes));
+        return a;
+    }
+
+    static Shape reducedShape(Shape s, int[] axes, boolean keepDims) {
+        int[] d = s.dims();
+        int[] out = new int[keepDims ? d.length : d.length - axes.length];
+        for (int i = 0, j = 0, k = 0; i < d.length; i++) {
+            boolean red = k < axes.length && axes[k] == i;
+            if (red) k++;
+            if (keepDims) out[j++] = red ? 1 : d[i];
+            else if (!red) out[j++] = d[i];
+        }
+        return Shape.of(out);
+    }
+
+    public static Tensor reduce(ReduceOp op, Tensor x, int[] axes, boolean keepDims) {
+        int[] ax = normalizeAxes(x.shape(), axes);
+        Shape outShape = reducedShape(x.shape(), ax, keepDims);
+        Tensor src = x;
+        boolean contiguous = ax.length == 0 || ax[ax.length - 1] - ax[0] == ax.length - 1;
+        int outer, red = 1, inner = 1;
+        if (contiguous && ax.length > 0) {
+            outer = 1;
+            for (int i = 0; i < ax[0]; i++) outer *= x.shape().dim(i);
+            for (int a : ax) red *= x.shape().dim(a);
+            for (int i = ax[ax.length - 1] + 1; i < x.rank(); i++) inner *= x.shape().dim(i);
+        } else if (ax.length == 0) {
+            outer = x.size();
+        } else {
+            // Move the reduced axes last so they form one contiguous block.
+            int[] perm = new int[x.rank()];
+            int j = 0;
+            for (int i = 0; i < x.rank(); i++) if (Arrays.binarySearch(ax, i) < 0) perm[j++] = i;
+            for (int a : ax) perm[j++] = a;
+            src = GradientTape.stopRecording(() -> transpose(x, perm));
+            for (int a : ax) red *= x.shape().dim(a);
+            outer = x.size() / Math.max(1, red);
+            if (red == 0) outer = outShape.size();
+        }
+        Object o = x.dtype().allocate(outShape.size());
+        be().reduce(op, x.dtype(), src.data(), outer, red, inner, o);
+        return recorded(Prim.REDUCE, out(o, outShape), new ReduceAttr(op, ax, keepDims), x);
+    }
+
+    /** Index of the maximum (or minimum) along one axis, as int32. */
+    public static Tensor argReduce(boolean max, Tensor x, int axis) {
+        int a = x.shape().normalizeAxis(axis);
+        int outer = 1, inner = 1;
+        for (int i = 0; i < a; i++) outer *= x.shape().dim(i);
+        for (int i = a + 1; i < x.rank(); i++) inner *= x.shape().dim(i);
+        int[] o = new int[outer * inner];
+        be().argReduce(max, x.dtype(), x.data(), outer, x.shape().dim(a), inner, o);
+        return out(o, reducedShape(x.shape(), new int[] {a}, false));
+    }
+
+    // ------------------------------------------------------------------ matmul
+
+    /**
+     * Matrix product of the last two axes, batched over the leading ones: both operands have the
+     * same batch dimensions, or one of them is a plain matrix shared by the whole batch.
+     */
+    public static Tensor matmul(Tensor a, Tensor b, boolean transA, boolean transB) {
+        if (a.rank() < 2 || b.rank() < 2) {
+            throw new IllegalArgumentException("matmul needs operands of rank >= 2, got shapes " + a.shape() + " and " + b.shape());
+        }
+        if (a.dtype() != b.dtype()) throw new IllegalArgumentException("matmul needs equal dtypes, got " + a.dtype() + " and " + b.dtype());
+        int m = transA ? a.shape().dim(-1) : a.shape().dim(-2), ka = transA ? a.shape().dim(-2) : a.shape().dim(-1);
+        int kb = transB ? b.shape().dim(-1) : b.shape().dim(-2), n = transB ? b.shape().dim(-2) : b.shape().dim(-1);
+        if (ka != kb) {
+            throw new IllegalArgumentException("Incompatible shapes for matmul: " + a.shape() + (transA ? "ᵀ" : "") + " and "
+                    + b.shape() + (transB ? "ᵀ" : "") + " (inner dimensions " + ka + " and " + kb + ")");
+        }
+        Shape batchA = a.shape().sub(0, a.rank() - 2), batchB = b.shape().sub(0, b.rank() - 2);
+        Shape batch;
+        if (batchA.rank() == 0) batch = batchB;
+        else if (batchB.rank() == 0 || batchA.equals(batchB)) batch = batchA;
+        else throw new IllegalArgumentException("matmul batch dimensions differ: " + a.shape() + " and " + b.shape());
+        int nb = batch.size();
+        Shape outShape = batch.append(m).append(n);
+        Object o = a.dtype().allocate(outShape.size());
+        be().matmul(a.dtype(), a.data(), batchA.rank() > 0, transA, b.data(), batchB.rank() > 0, transB, o, nb, m, n, ka);
+        return recorded(Prim.MATMUL, out(o, outShape), new MatmulAttr(transA, transB), a, b);
+    }
+
+    // ------------------------------------------------------------------ layout
+
+    /** Reshape; one dimension may be -1 (inferred). Shares the storage. */
+    public static Tensor reshape(Tensor x, Shape shape) {
+        int[] d = shape.dims();
+        int unknown = -1, known = 1;
+        for (int i = 0; i < d.length; i++) {
+            if (d[i] == -1) {
+                if (unknown >= 0) throw new IllegalArgumentException("Can only specify one unknown dimension in " + shape);
+                unknown = i;
+            } else known *= d[i];
+        }
+        if (unknown >= 0) {
+            if (known == 0 || x.size() % known != 0) {
+                throw new IllegalArgumentException("Cannot reshape a tensor of shape " + x.shape() + " into shape " + shape);
+            }
+            d[unknown] = x.size() / known;
+        }
+        Shape s = Shape.of(d);
+        if (s.size() != x.size()) {
+            throw new IllegalArgumentException("Cannot reshape a tensor of shape " + x.shape() + " (" + x.size()
+                    + " elements) into shape " + s + " (" + s.size() + " elements)");
+        }
+        if (s.equals(x.shape())) return x;
+        return recorded(Prim.RESHAPE, x.withShape(s), null, x);
+    }
+
+    public static Tensor transpose(Tensor x, int[] perm) {
+        int r = x.rank();
+        if (perm.length != r) throw new IllegalArgumentException("transpose: axes " + Arrays.toString(perm) + " do not match rank " + r);
+        int[] p = new int[r], d = new int[r];
+        boolean[] seen = new boolean[r];
+        boolean identity = true;
+        for (int i = 0; i < r; i++) {
+            p[i] = x.shape().normalizeAxis(perm[i]);
+            if (seen[p[i]]) throw new IllegalArgumentException("transpose: repeated axis in " + Arrays.toString(perm));
+            seen[p[i]] = true;
+            d[i] = x.shape().dim(p[i]);
+            identity &= p[i] == i;
+        }
+        if (identity) return x;
+        Object o = x.dtype().allocate(x.size());
+        be().transpose(x.dtype(), x.data(), x.shape().dims(), p, o);
+        return recorded(Prim.TRANSPOSE, out(o, Shape.of(d)), p, x);
+    }
+
+    public static Tensor broadcastTo(Tensor x, Shape shape) {
+        if (x.shape().equals(shape)) return x;
+        Shape b = Shape.broadcast(x.shape(), shape);
+        if (!b.equals(shape)) throw new IllegalArgumentException("Cannot broadcast shape " + x.shape() + " to " + shape);
+        Object o = x.dtype().allocate(shape.size());
+        be().broadcastTo(x.dtype(), x.data(), x.shape().dims(), o, shape.dims());
+        return recorded(Prim.BROADCAST_TO, out(o, shape), null, x);
+    }
+
+    /** x[begin : begin + size] along every axis. */
+    public static Tensor slice(Tensor x, int[] begin, int[] size) {
+        if (begin.length != x.rank() || size.length != x.rank()) {
+            throw new IllegalArgumentException("slice: begin " + Arrays.toString(begin) + " and size " + Arrays.toString(size)
+                    + " must have one entry per axis of shape " + x.shape());
+        }
+        for (int i = 0; i < begin.length; i++) {
+            if (begin[i] < 0 || size[i] < 0 || begin[i] + size[i] > x.shape().dim(i)) {
+                throw new IllegalArgumentException("slice out of bounds on axis " + i + ": begin " + begin[i] + ", size " + size[i]
+                        + " for shape " + x.shape());
+            }
+        }
+        Shape s = Shape.of(size);
+        Object o = x.dtype().allocate(s.size());
+        be().slice(x.dtype(), x.data(), x.shape().dims(), begin, o, size);
+        return recorded(Prim.SLICE, out(o, s), begin.clone(), x);
+    }
+
+    /** Zeros of {@code outShape} with x placed at offset {@code begin}. */
+    public static Tensor pad(Tensor x, int[] begin, Shape outShape) {
+        for (int i = 0; i < x.rank(); i++) {
+            if (begin[i] < 0 || begin[i] + x.shape().dim(i) > outShape.dim(i)) {
+                throw new IllegalArgumentException("pad: shape " + x.shape() + " at offset " + Arrays.toString(begin) + " does not fit in " + outShape);
+            }
+        }
+        Object o = x.dtype().allocate(outShape.size());
+        be().pad(x.dtype(), x.data(), x.shape().dims(), begin, o, outShape.dims());
+        return recorded(Prim.PAD, out(o, outShape), begin.clone(), x);
+    }
+
+    public static Tensor concat(List<Tensor> parts, int axis) {
+        if (parts.isEmpty()) throw new IllegalArgumentException("concatenate needs at least one tensor");
+        Tensor first = parts.get(0);
+        int a = first.shape().normalizeAxis(axis);
+        int[] sizes = new int[parts.size()];
+        Object[] data = new Object[parts.size()];
+        int total = 0;
+        for (int j = 0; j < parts.size(); j++) {
+            Tensor t = parts.get(j);
+            if (t.rank() != first.rank() || t.dtype() != first.dtype()) {
+                throw new IllegalArgumentException("concatenate: all inputs need the same rank and dtype, got " + first.shape()
+                        + " " + first.dtype() + " and " + t.shape() + " " + t.dtype());
+            }
+            for (int i = 0; i < t.rank(); i++) {
+                if (i != a && t.shape().dim(i) != first.shape().dim(i)) {
+                    throw new IllegalArgumentException("concatenate: shapes " + first.shape() + " and " + t.shape()
+                            + " differ outside the concatenation axis " + axis);
+                }
+            }
+            sizes[j] = t.shape().dim(a);
+            total += sizes[j];
+            data[j] = t.data();
+        }
+        int outer = 1, inner = 1;
+        for (int i = 0; i < a; i++) outer *= first.shape().dim(i);
+        for (int i = a + 1; i < first.rank(); i++) inner *= first.shape().dim(i);
+        Shape s = first.shape().withDim(a, total);
+        Object o = first.dtype().allocate(s.size());
+        be().concat(first.dtype(), data, outer, sizes, inner, o);
+        return recorded(Prim.CONCAT, out(o, s), new int[] {a}, parts.toArray(new Tensor[0]));
+    }
+
+    /** take(x, indices, axis): out.shape = x.shape[:axis] + indices.shape + x.shape[axis+1:]. Negative indices count from the end. */
+    public static Tensor gather(Tensor x, Tensor indices, int axis) {
+        if (indices.dtype().isFloating()) throw new IllegalArgumentException("take: indices must be integers, got " + indices.dtype());
+        int a = x.shape().normalizeAxis(axis);
+        int n = x.shape().dim(a);
+        int[] idx = indices.toIntArray();
+        for (int i = 0; i < idx.length; i++) {
+            if (idx[i] < -n || idx[i] >= n) throw new IndexOutOfBoundsException("index " + idx[i] + " is out of bounds for axis " + axis + " with size " + n);
+            if (idx[i] < 0) idx[i] += n;
+        }
+        int outer = 1, inner = 1;
+        for (int i = 0; i < a; i++) outer *= x.shape().dim(i);
+        for (int i = a + 1; i < x.rank(); i++) inner *= x.shape().dim(i);
+        int[] d = new int[x.rank() - 1 + indices.rank()];
+        int j = 0;
+        for (int i = 0; i < a; i++) d[j++] = x.shape().dim(i);
+        for (int i = 0; i < indices.rank(); i++) d[j++] = indices.shape().dim(i);
+        for (int i = a + 1; i < x.rank(); i++) d[j++] = x.shape().dim(i);
+        Shape s = Shape.of(d);
+        Object o = x.dtype().allocate(s.size());
+        be().gather(x.dtype(), x.data(), outer, n, inner, idx, o);
+        return recorded(Prim.GATHER, out(o, s), new IndexAttr(a, idx, indices.shape(), n), x);
+    }
+
+    /** The adjoint of gather: zeros of x's shape with updates summed in at the indices. */
+    static Tensor scatterAdd(Tensor updates, IndexAttr at, Shape outShape) {
+        int outer = 1, inner = 1;
+        for (int i = 0; i < at.axis(); i++) outer *= outShape.dim(i);
+        for (int i = at.axis() + 1; i < outShape.rank(); i++) inner *= outShape.dim(i);
+        Object o = updates.dtype().allocate(outShape.size());
+        be().scatterAdd(updates.dtype(), updates.data(), outer, at.axisSize(), inner, at.indices(), o);
+        return recorded(Prim.SCATTER_ADD, out(o, outShape), at, updates);
+    }
+
+    static Tensor gatherFlat(Tensor x, IndexAttr at) {
+        return gather(x, Tensor.ofInts(at.indices(), at.indexShape().dims()), at.axis());
+    }
+
+    static Tensor onesLike(Tensor t) { return Tensor.full(t.shape(), 1, t.dtype()); }
+}

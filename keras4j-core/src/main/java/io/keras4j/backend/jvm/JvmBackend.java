@@ -1,0 +1,77 @@
+package io.keras4j.backend.jvm;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.BinaryOp;
+import io.keras4j.backend.ReduceOp;
+import io.keras4j.backend.UnaryOp;
+import io.keras4j.tensor.DType;
+
+/** The default backend: pure Java, SIMD through the Vector API when the JVM offers it, multithreaded. */
+public final class JvmBackend implements Backend {
+    @Override public String name() { return "jvm"; }
+
+    @Override public void unary(UnaryOp op, DType dtype, Object x, Object out, int n) {
+        Elementwise.unary(op, dtype, x, out, n);
+    }
+
+    @Override public void binary(BinaryOp op, DType dtype, Object a, int[] aShape, Object b, int[] bShape, Object out, int[] outShape) {
+        Elementwise.binary(op, dtype, a, aShape, b, bShape, out, outShape);
+    }
+
+    @Override public void where(DType condType, Object cond, DType dtype, Object a, Object b, Object out, int n) {
+        Elementwise.where(condType, cond, dtype, a, b, out, n);
+    }
+
+    @Override public void reduce(ReduceOp op, DType dtype, Object x, int outer, int reduced, int inner, Object out) {
+        Reductions.reduce(op, dtype, x, outer, reduced, inner, out);
+    }
+
+    @Override public void argReduce(boolean max, DType dtype, Object x, int outer, int reduced, int inner, int[] out) {
+        Reductions.argReduce(max, dtype, x, outer, reduced, inner, out);
+    }
+
+    @Override public void matmul(DType dtype, Object a, boolean aBatched, boolean transA, Object b, boolean bBatched, boolean transB,
+                                 Object out, int batch, int m, int n, int k) {
+        int lda = transA ? m : k, ldb = transB ? k : n;
+        for (int i = 0; i < batch; i++) {
+            int ao = aBatched ? i * m * k : 0, bo = bBatched ? i * k * n : 0, co = i * m * n;
+            switch (dtype) {
+                case FLOAT32 -> Sgemm.sgemm(transA, transB, m, n, k, (float[]) a, ao, lda, (float[]) b, bo, ldb, (float[]) out, co, n, false);
+                case FLOAT64 -> Sgemm.dgemm(transA, transB, m, n, k, (double[]) a, ao, lda, (double[]) b, bo, ldb, (double[]) out, co, n, false);
+                default -> throw new UnsupportedOperationException("matmul is not supported for dtype " + dtype + "; cast to float32 first");
+            }
+        }
+    }
+
+    @Override public void transpose(DType dtype, Object x, int[] shape, int[] perm, Object out) {
+        Layout.transpose(dtype, x, shape, perm, out);
+    }
+
+    @Override public void broadcastTo(DType dtype, Object x, int[] shape, Object out, int[] outShape) {
+        Layout.broadcastTo(dtype, x, shape, out, outShape);
+    }
+
+    @Override public void slice(DType dtype, Object x, int[] shape, int[] begin, Object out, int[] outShape) {
+        Layout.slice(dtype, x, shape, begin, out, outShape);
+    }
+
+    @Override public void pad(DType dtype, Object x, int[] shape, int[] begin, Object out, int[] outShape) {
+        Layout.pad(dtype, x, shape, begin, out, outShape);
+    }
+
+    @Override public void concat(DType dtype, Object[] parts, int outer, int[] sizes, int inner, Object out) {
+        Layout.concat(dtype, parts, outer, sizes, inner, out);
+    }
+
+    @Override public void gather(DType dtype, Object x, int outer, int axisSize, int inner, int[] indices, Object out) {
+        Layout.gather(dtype, x, outer, axisSize, inner, indices, out);
+    }
+
+    @Override public void scatterAdd(DType dtype, Object updates, int outer, int axisSize, int inner, int[] indices, Object out) {
+        Layout.scatterAdd(dtype, updates, outer, axisSize, inner, indices, out);
+    }
+
+    @Override public void cast(DType from, Object x, DType to, Object out, int n) {
+        Elementwise.cast(from, x, to, out, n);
+    }
+}

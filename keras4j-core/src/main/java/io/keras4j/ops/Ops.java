@@ -1,0 +1,382 @@
+package io.keras4j.ops;
+
+import io.keras4j.autodiff.GradientTape;
+import io.keras4j.autodiff.Primitives;
+import io.keras4j.backend.BinaryOp;
+import io.keras4j.backend.ReduceOp;
+import io.keras4j.backend.UnaryOp;
+import io.keras4j.tensor.DType;
+import io.keras4j.tensor.Shape;
+import io.keras4j.tensor.Tensor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code keras.ops} surface: NumPy-style and neural-network operations, all composed from
+ * {@link Primitives} and so differentiable without further code. Mixed dtypes are promoted
+ * (int32 &lt; int64 &lt; float32 &lt; float64); Java numbers take the dtype of the tensor operand.
+ */
+public final class Ops {
+    private Ops() {}
+
+    // ------------------------------------------------------------------ creation
+
+    public static Tensor convertToTensor(float[] v, int... shape) { return Tensor.of(v, shape); }
+
+    public static Tensor zeros(Shape shape, DType dtype) { return Tensor.zeros(shape, dtype); }
+
+    public static Tensor ones(Shape shape, DType dtype) { return Tensor.full(shape, 1, dtype); }
+
+    public static Tensor full(Shape shape, double value, DType dtype) { return Tensor.full(shape, value, dtype); }
+
+    public static Tensor zerosLike(Tensor x) { return Tensor.zeros(x.shape(), x.dtype()); }
+
+    public static Tensor onesLike(Tensor x) { return Tensor.full(x.shape(), 1, x.dtype()); }
+
+    public static Tensor arange(int n, DType dtype) {
+        Tensor t = Tensor.zeros(Shape.of(n), DType.FLOAT64);
+        double[] d = t.doubles();
+        for (int i = 0; i < n; i++) d[i] = i;
+        return Primitives.cast(t, dtype);
+    }
+
+    /** The n×n identity matrix. */
+    public static Tensor eye(int n, DType dtype) {
+        double[] d = new double[n * n];
+        for (int i = 0; i < n; i++) d[i * n + i] = 1;
+        return Primitives.cast(Tensor.of(d, n, n), dtype);
+    }
+
+    public static Tensor scalar(double v, DType dtype) { return Tensor.scalar(v, dtype); }
+
+    // ------------------------------------------------------------------ dtype
+
+    public static Tensor cast(Tensor x, DType dtype) { return Primitives.cast(x, dtype); }
+
+    private static int order(DType d) {
+        return switch (d) {
+            case INT32 -> 0;
+            case INT64 -> 1;
+            case FLOAT32 -> 2;
+            case FLOAT64 -> 3;
+        };
+    }
+
+    private static Tensor bin(BinaryOp op, Tensor a, Tensor b) {
+        if (a.dtype() != b.dtype()) {
+            DType t = order(a.dtype()) >= order(b.dtype()) ? a.dtype() : b.dtype();
+            a = Primitives.cast(a, t);
+            b = Primitives.cast(b, t);
+        }
+        return Primitives.binary(op, a, b);
+    }
+
+    private static Tensor like(double v, Tensor t) { return Tensor.scalar(v, t.dtype()); }
+
+    // ------------------------------------------------------------------ arithmetic
+
+    public static Tensor add(Tensor a, Tensor b) { return bin(BinaryOp.ADD, a, b); }
+
+    public static Tensor add(Tensor a, double b) { return bin(BinaryOp.ADD, a, like(b, a)); }
+
+    public static Tensor subtract(Tensor a, Tensor b) { return bin(BinaryOp.SUB, a, b); }
+
+    public static Tensor subtract(Tensor a, double b) { return bin(BinaryOp.SUB, a, like(b, a)); }
+
+    public static Tensor subtract(double a, Tensor b) { return bin(BinaryOp.SUB, like(a, b), b); }
+
+    public static Tensor multiply(Tensor a, Tensor b) { return bin(BinaryOp.MUL, a, b); }
+
+    public static Tensor multiply(Tensor a, double b) { return bin(BinaryOp.MUL, a, like(b, a)); }
+
+    public static Tensor divide(Tensor a, Tensor b) { return bin(BinaryOp.DIV, a, b); }
+
+    public static Tensor divide(Tensor a, double b) { return bin(BinaryOp.DIV, a, like(b, a)); }
+
+    public static Tensor divide(double a, Tensor b) { return bin(BinaryOp.DIV, like(a, b), b); }
+
+    public static Tensor power(Tensor a, Tensor b) { return bin(BinaryOp.POW, a, b); }
+
+    public static Tensor power(Tensor a, double b) {
+        if (b == 2) return square(a);
+        if (b == 1) return a;
+        return bin(BinaryOp.POW, a, like(b, a));
+    }
+
+    public static Tensor maximum(Tensor a, Tensor b) { return bin(BinaryOp.MAX, a, b); }
+
+    public static Tensor maximum(Tensor a, double b) { return bin(BinaryOp.MAX, a, like(b, a)); }
+
+    public static Tensor minimum(Tensor a, Tensor b) { return bin(BinaryOp.MIN, a, b); }
+
+    public static Tensor minimum(Tensor a, double b) { return bin(BinaryOp.MIN, a, like(b, a)); }
+
+    public static Tensor clip(Tensor x, double lo, double hi) { return minimum(maximum(x, lo), hi); }
+
+    public static Tensor negative(Tensor x) { return Primitives.unary(UnaryOp.NEG, x); }
+
+    public static Tensor exp(Tensor x) { return Primitives.unary(UnaryOp.EXP, x); }
+
+    public static Tensor log(Tensor x) { return Primitives.unary(UnaryOp.LOG, x); }
+
+    public static Tensor log1p(Tensor x) { return Primitives.unary(UnaryOp.LOG1P, x); }
+
+    public static Tensor expm1(Tensor x) { return Primitives.unary(UnaryOp.EXPM1, x); }
+
+    public static Tensor sqrt(Tensor x) { return Primitives.unary(UnaryOp.SQRT, x); }
+
+    public static Tensor square(Tensor x) { return Primitives.unary(UnaryOp.SQUARE, x); }
+
+    public static Tensor abs(Tensor x) { return Primitives.unary(UnaryOp.ABS, x); }
+
+    public static Tensor sign(Tensor x) { return Primitives.unary(UnaryOp.SIGN, x); }
+
+    public static Tensor tanh(Tensor x) { return Primitives.unary(UnaryOp.TANH, x); }
+
+    public static Tensor sin(Tensor x) { return Primitives.unary(UnaryOp.SIN, x); }
+
+    public static Tensor cos(Tensor x) { return Primitives.unary(UnaryOp.COS, x); }
+
+    public static Tensor erf(Tensor x) { return Primitives.unary(UnaryOp.ERF, x); }
+
+    public static Tensor floor(Tensor x) { return Primitives.unary(UnaryOp.FLOOR, x); }
+
+    public static Tensor ceil(Tensor x) { return Primitives.unary(UnaryOp.CEIL, x); }
+
+    public static Tensor round(Tensor x) { return Primitives.unary(UnaryOp.ROUND, x); }
+
+    public static Tensor reciprocal(Tensor x) { return Primitives.unary(UnaryOp.RECIPROCAL, x); }
+
+    // ------------------------------------------------------------------ comparison and selection
+
+    public static Tensor greater(Tensor a, Tensor b) { return bin(BinaryOp.GREATER, a, b); }
+
+    public static Tensor greater(Tensor a, double b) { return bin(BinaryOp.GREATER, a, like(b, a)); }
+
+    public static Tensor greaterEqual(Tensor a, Tensor b) { return bin(BinaryOp.GREATER_EQUAL, a, b); }
+
+    public static Tensor greaterEqual(Tensor a, double b) { return bin(BinaryOp.GREATER_EQUAL, a, like(b, a)); }
+
+    public static Tensor less(Tensor a, Tensor b) { return bin(BinaryOp.LESS, a, b); }
+
+    public static Tensor less(Tensor a, double b) { return bin(BinaryOp.LESS, a, like(b, a)); }
+
+    public static Tensor lessEqual(Tensor a, Tensor b) { return bin(BinaryOp.LESS_EQUAL, a, b); }
+
+    public static Tensor lessEqual(Tensor a, double b) { return bin(BinaryOp.LESS_EQUAL, a, like(b, a)); }
+
+    public static Tensor equal(Tensor a, Tensor b) { return bin(BinaryOp.EQUAL, a, b); }
+
+    public static Tensor equal(Tensor a, double b) { return bin(BinaryOp.EQUAL, a, like(b, a)); }
+
+    public static Tensor notEqual(Tensor a, Tensor b) { return bin(BinaryOp.NOT_EQUAL, a, b); }
+
+    /** where(cond, a, b) with broadcasting; cond is nonzero for true. */
+    public static Tensor where(Tensor cond, Tensor a, Tensor b) {
+        if (a.dtype() != b.dtype()) {
+            DType t = order(a.dtype()) >= order(b.dtype()) ? a.dtype() : b.dtype();
+            a = cast(a, t);
+            b = cast(b, t);
+        }
+        Shape s = Shape.broadcast(Shape.broadcast(cond.shape(), a.shape()), b.shape());
+        return Primitives.where(Primitives.broadcastTo(cond, s), Primitives.broadcastTo(a, s), Primitives.broadcastTo(b, s));
+    }
+
+    public static Tensor where(Tensor cond, Tensor a, double b) { return where(cond, a, like(b, a)); }
+
+    public static Tensor where(Tensor cond, double a, Tensor b) { return where(cond, like(a, b), b); }
+
+    /** The value, with no gradient flowing through it. */
+    public static Tensor stopGradient(Tensor x) { return GradientTape.stopRecording(() -> x.withShape(x.shape())); }
+
+    // ------------------------------------------------------------------ reductions
+
+    public static Tensor sum(Tensor x) { return Primitives.reduce(ReduceOp.SUM, x, null, false); }
+
+    public static Tensor sum(Tensor x, int axis, boolean keepDims) { return Primitives.reduce(ReduceOp.SUM, x, new int[] {axis}, keepDims); }
+
+    public static Tensor sum(Tensor x, int[] axes, boolean keepDims) { return Primitives.reduce(ReduceOp.SUM, x, axes, keepDims); }
+
+    public static Tensor mean(Tensor x) { return divide(sum(x), Math.max(1, x.size())); }
+
+    public static Tensor mean(Tensor x, int axis, boolean keepDims) { return mean(x, new int[] {axis}, keepDims); }
+
+    public static Tensor mean(Tensor x, int[] axes, boolean keepDims) {
+        int count = 1;
+        for (int a : axes == null ? allAxes(x) : axes) count *= x.shape().dim(a);
+        return divide(sum(x, axes, keepDims), Math.max(1, count));
+    }
+
+    public static Tensor max(Tensor x) { return Primitives.reduce(ReduceOp.MAX, x, null, false); }
+
+    public static Tensor max(Tensor x, int axis, boolean keepDims) { return Primitives.reduce(ReduceOp.MAX, x, new int[] {axis}, keepDims); }
+
+    public static Tensor min(Tensor x) { return Primitives.reduce(ReduceOp.MIN, x, null, false); }
+
+    public static Tensor min(Tensor x, int axis, boolean keepDims) { return Primitives.reduce(ReduceOp.MIN, x, new int[] {axis}, keepDims); }
+
+    public static Tensor var(Tensor x, int[] axes, boolean keepDims) {
+        Tensor m = mean(x, axes, true);
+        return mean(square(subtract(x, m)), axes, keepDims);
+    }
+
+    public static Tensor argmax(Tensor x, int axis) { return Primitives.argReduce(true, x, axis); }
+
+    public static Tensor argmin(Tensor x, int axis) { return Primitives.argReduce(false, x, axis); }
+
+    /** log(sum(exp(x))) along axis, computed stably by shifting by the (constant) maximum. */
+    public static Tensor logsumexp(Tensor x, int axis, boolean keepDims) {
+        Tensor m = stopGradient(max(x, axis, true));
+        Tensor finiteM = where(isFinite(m), m, 0.0);
+        Tensor s = add(log(sum(exp(subtract(x, finiteM)), axis, true)), finiteM);
+        return keepDims ? s : squeeze(s, axis);
+    }
+
+    public static Tensor isFinite(Tensor x) {
+        return GradientTape.stopRecording(() -> less(abs(x), Double.POSITIVE_INFINITY));
+    }
+
+    public static Tensor isNan(Tensor x) { return notEqual(x, x); }
+
+    private static int[] allAxes(Tensor x) {
+        int[] a = new int[x.rank()];
+        for (int i = 0; i < a.length; i++) a[i] = i;
+        return a;
+    }
+
+    // ------------------------------------------------------------------ linear algebra
+
+    public static Tensor matmul(Tensor a, Tensor b) {
+        if (a.rank() == 1 && b.rank() == 1) return sum(multiply(a, b));
+        if (a.rank() == 1) return squeeze(matmul(expandDims(a, 0), b), -2);
+        if (b.rank() == 1) return squeeze(matmul(a, expandDims(b, -1)), -1);
+        if (a.dtype() != b.dtype()) {
+            DType t = order(a.dtype()) >= order(b.dtype()) ? a.dtype() : b.dtype();
+            return Primitives.matmul(cast(a, t), cast(b, t), false, false);
+        }
+        return Primitives.matmul(a, b, false, false);
+    }
+
+    /** Matrix product with either operand transposed, without materialising the transpose. */
+    public static Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+        return Primitives.matmul(a, b, transposeA, transposeB);
+    }
+
+    /** x · w along x's last axis, for x of any rank >= 1 (Dense's kernel product). */
+    public static Tensor dotLastAxis(Tensor x, Tensor w) {
+        if (x.rank() == 2) return Primitives.matmul(x, w, false, false);
+        int last = x.shape().dim(-1);
+        Tensor flat = Primitives.reshape(x, Shape.of(-1, last));
+        Tensor y = Primitives.matmul(flat, w, false, false);
+        int[] d = x.shape().dims();
+        d[d.length - 1] = w.shape().dim(1);
+        return Primitives.reshape(y, Shape.of(d));
+    }
+
+    // ------------------------------------------------------------------ shape
+
+    public static Tensor reshape(Tensor x, int... shape) { return Primitives.reshape(x, Shape.of(shape)); }
+
+    public static Tensor reshape(Tensor x, Shape shape) { return Primitives.reshape(x, shape); }
+
+    public static Tensor transpose(Tensor x, int... perm) {
+        if (perm.length == 0) {
+            perm = new int[x.rank()];
+            for (int i = 0; i < perm.length; i++) perm[i] = x.rank() - 1 - i;
+        }
+        return Primitives.transpose(x, perm);
+    }
+
+    public static Tensor expandDims(Tensor x, int axis) {
+        int r = x.rank() + 1;
+        int a = axis < 0 ? axis + r : axis;
+        if (a < 0 || a >= r) throw new IllegalArgumentException("axis " + axis + " is out of bounds for expand_dims on rank " + x.rank());
+        int[] d = new int[r];
+        for (int i = 0, j = 0; i < r; i++) d[i] = i == a ? 1 : x.shape().dim(j++);
+        return Primitives.reshape(x, Shape.of(d));
+    }
+
+    public static Tensor squeeze(Tensor x, int axis) {
+        int a = x.shape().normalizeAxis(axis);
+        if (x.shape().dim(a) != 1) throw new IllegalArgumentException("Cannot squeeze axis " + axis + " of shape " + x.shape() + ": its size is not 1");
+        int[] d = new int[x.rank() - 1];
+        for (int i = 0, j = 0; i < x.rank(); i++) if (i != a) d[j++] = x.shape().dim(i);
+        return Primitives.reshape(x, Shape.of(d));
+    }
+
+    public static Tensor broadcastTo(Tensor x, Shape shape) { return Primitives.broadcastTo(x, shape); }
+
+    public static Tensor concatenate(List<Tensor> xs, int axis) {
+        DType t = xs.get(0).dtype();
+        for (Tensor x : xs) if (order(x.dtype()) > order(t)) t = x.dtype();
+        List<Tensor> cast = new ArrayList<>();
+        for (Tensor x : xs) cast.add(cast(x, t));
+        return Primitives.concat(cast, axis);
+    }
+
+    public static Tensor stack(List<Tensor> xs, int axis) {
+        List<Tensor> e = new ArrayList<>();
+        for (Tensor x : xs) e.add(expandDims(x, axis));
+        return concatenate(e, axis);
+    }
+
+    /** x[begin : begin + size] on every axis. */
+    public static Tensor slice(Tensor x, int[] begin, int[] size) { return Primitives.slice(x, begin, size); }
+
+    /** Rows [from, to) along axis 0 (batch slicing). */
+    public static Tensor sliceAxis0(Tensor x, int from, int to) {
+        int[] begin = new int[x.rank()], size = x.shape().dims();
+        begin[0] = from;
+        size[0] = to - from;
+        return Primitives.slice(x, begin, size);
+    }
+
+    public static Tensor take(Tensor x, Tensor indices, int axis) { return Primitives.gather(x, indices, axis); }
+
+    /** Pads with zeros: {@code widths[i] = {before, after}} for each axis. */
+    public static Tensor pad(Tensor x, int[][] widths) {
+        int[] begin = new int[x.rank()], d = x.shape().dims();
+        for (int i = 0; i < x.rank(); i++) {
+            begin[i] = widths[i][0];
+            d[i] += widths[i][0] + widths[i][1];
+        }
+        return Primitives.pad(x, begin, Shape.of(d));
+    }
+
+    /** One-hot encoding of integer labels along a new last axis; out-of-range labels give all zeros. */
+    public static Tensor oneHot(Tensor labels, int numClasses, DType dtype) {
+        int[] idx = labels.toIntArray();
+        Object data = dtype.allocate(idx.length * numClasses);
+        Tensor t = Tensor.wrap(data, labels.shape().append(numClasses));
+        double[] tmp = new double[idx.length * numClasses];
+        for (int i = 0; i < idx.length; i++) if (idx[i] >= 0 && idx[i] < numClasses) tmp[i * numClasses + idx[i]] = 1;
+        return cast(Tensor.of(tmp, t.shape().dims()), dtype);
+    }
+
+    // ------------------------------------------------------------------ neural-network functions
+
+    public static Tensor relu(Tensor x) { return Primitives.unary(UnaryOp.RELU, x); }
+
+    public static Tensor sigmoid(Tensor x) { return Primitives.unary(UnaryOp.SIGMOID, x); }
+
+    /** softplus(x) = log(1 + exp(x)), stable for large |x|: max(x, 0) + log1p(exp(-|x|)). */
+    public static Tensor softplus(Tensor x) { return add(relu(x), log1p(exp(negative(abs(x))))); }
+
+    public static Tensor softmax(Tensor x, int axis) {
+        Tensor m = stopGradient(max(x, axis, true));
+        Tensor e = exp(subtract(x, m));
+        return divide(e, sum(e, axis, true));
+    }
+
+    public static Tensor logSoftmax(Tensor x, int axis) {
+        Tensor m = stopGradient(max(x, axis, true));
+        Tensor shifted = subtract(x, m);
+        return subtract(shifted, log(sum(exp(shifted), axis, true)));
+    }
+
+    /** l2 normalisation along an axis: x / sqrt(max(sum(x^2), epsilon)). */
+    public static Tensor l2Normalize(Tensor x, int axis, double epsilon) {
+        return divide(x, sqrt(maximum(sum(square(x), axis, true), epsilon)));
+    }
+}

@@ -1,0 +1,100 @@
+package io.keras4j.random;
+
+import io.keras4j.tensor.DType;
+import io.keras4j.tensor.Shape;
+import io.keras4j.tensor.Tensor;
+
+import java.util.SplittableRandom;
+
+/**
+ * Random tensors, as {@code keras.random}. A call with a seed is a pure function of that seed; a
+ * call without one draws its seed from the global generator, which {@link #setSeed} resets, so a
+ * whole program (weight initialisation, shuffling, dropout) repeats bit for bit for a fixed seed.
+ */
+public final class Random {
+    private static SplittableRandom global = new SplittableRandom();
+
+    private Random() {}
+
+    /** Resets the global generator (Keras's {@code keras.utils.set_random_seed}). */
+    public static synchronized void setSeed(long seed) { global = new SplittableRandom(seed); }
+
+    /** A fresh seed from the global generator. */
+    public static synchronized long nextSeed() { return global.nextLong(); }
+
+    private static SplittableRandom rng(Long seed) { return new SplittableRandom(seed == null ? nextSeed() : seed); }
+
+    public static Tensor uniform(Shape shape, double minval, double maxval, DType dtype, Long seed) {
+        SplittableRandom r = rng(seed);
+        int n = shape.size();
+        double[] d = new double[n];
+        double span = maxval - minval;
+        for (int i = 0; i < n; i++) d[i] = minval + span * r.nextDouble();
+        return cast(d, shape, dtype);
+    }
+
+    public static Tensor normal(Shape shape, double mean, double stddev, DType dtype, Long seed) {
+        SplittableRandom r = rng(seed);
+        int n = shape.size();
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) d[i] = mean + stddev * gaussian(r);
+        return cast(d, shape, dtype);
+    }
+
+    /** Normal values redrawn until within two standard deviations of the mean, as Keras. */
+    public static Tensor truncatedNormal(Shape shape, double mean, double stddev, DType dtype, Long seed) {
+        SplittableRandom r = rng(seed);
+        int n = shape.size();
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            double g;
+            do g = gaussian(r); while (Math.abs(g) > 2);
+            d[i] = mean + stddev * g;
+        }
+        return cast(d, shape, dtype);
+    }
+
+    /** A float32 mask of 1s with probability {@code 1 - rate} (dropout), filled directly for speed. */
+    public static float[] keepMask(int n, double rate, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] m = new float[n];
+        for (int i = 0; i < n; i++) m[i] = r.nextDouble() >= rate ? 1f : 0f;
+        return m;
+    }
+
+    /** A random permutation of 0..n-1 (Fisher-Yates). */
+    public static int[] permutation(int n, Long seed) {
+        SplittableRandom r = rng(seed);
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    /** Box-Muller; one value per call keeps the stream simple and reproducible. */
+    static double gaussian(SplittableRandom r) {
+        double u1 = r.nextDouble(), u2 = r.nextDouble();
+        if (u1 < 1e-300) u1 = 1e-300;
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    private static Tensor cast(double[] d, Shape shape, DType dtype) {
+        Tensor t = Tensor.wrap(d, shape);
+        if (dtype == DType.FLOAT64) return t;
+        Object o = dtype.allocate(d.length);
+        for (int i = 0; i < d.length; i++) {
+            switch (dtype) {
+                case FLOAT32 -> ((float[]) o)[i] = (float) d[i];
+                case INT32 -> ((int[]) o)[i] = (int) Math.floor(d[i]);
+                case INT64 -> ((long[]) o)[i] = (long) Math.floor(d[i]);
+                default -> throw new IllegalStateException();
+            }
+        }
+        return Tensor.wrap(o, shape);
+    }
+}
