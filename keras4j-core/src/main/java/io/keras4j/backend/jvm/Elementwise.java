@@ -200,9 +200,11 @@ final class Elementwise {
             float[] a = (float[]) x;
             double[] o = (double[]) out;
             for (int i = 0; i < n; i++) o[i] = a[i];
-        } else if (from == DType.INT64 && to != DType.FLOAT32 && to != DType.FLOAT64) {
+        } else if (from == DType.INT64 && to == DType.INT32) {
+            // Directly, not through double: wraps modulo 2^32 as NumPy's astype, exact beyond 2^53.
             long[] a = (long[]) x;
-            for (int i = 0; i < n; i++) Storage.set(to, out, i, a[i]);
+            int[] o = (int[]) out;
+            for (int i = 0; i < n; i++) o[i] = (int) a[i];
         } else {
             for (int i = 0; i < n; i++) Storage.set(to, out, i, Storage.get(from, x, i));
         }

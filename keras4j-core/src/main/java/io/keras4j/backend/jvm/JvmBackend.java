@@ -32,6 +32,11 @@ public final class JvmBackend implements Backend {
 
     @Override public void matmul(DType dtype, Object a, boolean aBatched, boolean transA, Object b, boolean bBatched, boolean transB,
                                  Object out, int batch, int m, int n, int k) {
+        if (m == 0 || n == 0 || k == 0) {
+            // An empty product is all zeros; GEMM kernels refuse zero leading dimensions.
+            Layout.fillZero(out, batch * m * n);
+            return;
+        }
         int lda = transA ? m : k, ldb = transB ? k : n;
         for (int i = 0; i < batch; i++) {
             int ao = aBatched ? i * m * k : 0, bo = bBatched ? i * k * n : 0, co = i * m * n;

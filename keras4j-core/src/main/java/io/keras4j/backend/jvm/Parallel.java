@@ -1,7 +1,10 @@
 package io.keras4j.backend.jvm;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -11,6 +14,10 @@ import java.util.concurrent.locks.LockSupport;
  * runs many GEMMs of a few hundred microseconds back to back, and waking a parked thread (or going
  * through an {@code ExecutorService} queue) costs more than the work itself — measured on this
  * project's machine, small GEMMs ran slower on two threads than on one that way.
+ *
+ * <p>Chunks are claimed, not assigned: the caller and the workers take the next unclaimed chunk
+ * until none is left. A worker that the OS has not scheduled yet (a busy machine, more threads than
+ * cores) therefore never holds the caller up; the caller runs its chunks itself.
  *
  * <p>One {@link #forRange} runs on the pool at a time. A call made while the pool is busy — from
  * inside a body (nested) or from another thread — runs inline on its caller, which can never
@@ -29,13 +36,18 @@ public final class Parallel {
     private static volatile int threads = defaultThreads();
     private static final AtomicBoolean busy = new AtomicBoolean();
     private static Worker[] workers = new Worker[0]; // grown under busy, never shrunk
-    private static int generation; // counts jobs; only touched under busy
 
-    // The job being run; written by the caller before the workers are released.
+    // The current job. The plain fields are written before `state` publishes them.
     private static RangeBody body;
-    private static int jobN, jobChunks;
-    private static final AtomicInteger pending = new AtomicInteger();
-    private static volatile Thread waiter; // the caller, once it has parked waiting for workers
+    private static int jobN;
+    /** The job's generation (bits 32-63), chunk count (16-31) and next unclaimed chunk (0-15).
+     *  Chunks are claimed by CAS on the whole, so a worker that wakes late can never claim a chunk
+     *  of a later job nor read a later job's count. */
+    private static final AtomicLong state = new AtomicLong();
+    private static final int MAX_CHUNKS = 0xFFFF;
+    private static final AtomicInteger done = new AtomicInteger();
+    private static final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private static volatile Thread waiter; // the caller, once it has parked waiting for chunks
 
     private Parallel() {}
 
@@ -52,11 +64,11 @@ public final class Parallel {
 
     /**
      * Runs {@code body} over {@code [0, n)} split into at most {@link #threads()} contiguous chunks of
-     * at least {@code grain} items; chunk 0 runs on the calling thread. Returns when all chunks are
-     * done; the first exception thrown by any chunk is rethrown here.
+     * at least {@code grain} items, the calling thread taking part. Returns when all chunks are
+     * done; an exception thrown by any chunk is rethrown here.
      */
     public static void forRange(int n, int grain, RangeBody body) {
-        int chunks = (int) Math.min(threads, n / (long) Math.max(grain, 1));
+        int chunks = (int) Math.min(Math.min(threads, MAX_CHUNKS), n / (long) Math.max(grain, 1));
         if (chunks <= 1 || !busy.compareAndSet(false, true)) {
             if (n > 0) body.run(0, n);
             return;
@@ -72,36 +84,67 @@ public final class Parallel {
         Worker[] ws = ensureWorkers(chunks - 1);
         body = job;
         jobN = n;
-        jobChunks = chunks;
-        pending.set(chunks - 1);
-        generation++;
-        for (int w = 0; w < chunks - 1; w++) ws[w].release(generation);
-        Throwable failure = null;
-        try {
-            job.run(0, chunkStart(n, chunks, 1));
-        } catch (Throwable t) {
-            failure = t;
-        }
-        awaitWorkers();
-        body = null;
+        done.set(0);
+        int generation = generation(state.get()) + 1;
+        state.set((long) generation << 32 | (long) chunks << 16); // publishes the job
         for (int w = 0; w < chunks - 1; w++) {
-            Throwable t = ws[w].failure;
-            ws[w].failure = null;
-            if (failure == null) failure = t;
-            else if (t != null && t != failure) failure.addSuppressed(t);
+            if (ws[w].parked) LockSupport.unpark(ws[w]);
         }
-        if (failure instanceof RuntimeException) throw (RuntimeException) failure;
-        if (failure instanceof Error) throw (Error) failure;
-        if (failure != null) throw new RuntimeException(failure);
+        runChunks(generation);
+        awaitChunks(chunks);
+        body = null;
+        Throwable t = failure.getAndSet(null);
+        if (t instanceof RuntimeException) throw (RuntimeException) t;
+        if (t instanceof Error) throw (Error) t;
+        if (t != null) throw new RuntimeException(t);
     }
 
-    private static int chunkStart(int n, int chunks, int i) {
-        return (int) ((long) n * i / chunks);
+    /** Claims and runs chunks of job {@code generation} until none is left. */
+    private static void runChunks(int generation) {
+        while (true) {
+            long s = state.get();
+            int chunks = (int) (s >>> 16) & MAX_CHUNKS, chunk = (int) s & MAX_CHUNKS;
+            if (generation(s) != generation || chunk >= chunks) return;
+            if (!state.compareAndSet(s, s + 1)) continue;
+            // The job cannot finish (nor its fields change) before this chunk is counted done.
+            try {
+                body.run(chunkStart(chunk, chunks), chunkStart(chunk + 1, chunks));
+            } catch (Throwable t) {
+                if (!failure.compareAndSet(null, t)) failure.get().addSuppressed(t);
+            }
+            if (done.incrementAndGet() == chunks) {
+                Thread w = waiter;
+                if (w != null) LockSupport.unpark(w);
+            }
+        }
+    }
+
+    private static int generation(long state) {
+        return (int) (state >>> 32);
+    }
+
+    private static int chunkStart(int chunk, int chunks) {
+        return (int) ((long) jobN * chunk / chunks);
+    }
+
+    private static void awaitChunks(int chunks) {
+        long deadline = System.nanoTime() + SPIN_NANOS;
+        while (done.get() != chunks) {
+            if (System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            } else {
+                // Handshake with the last chunk's runner: it unparks us if it sees waiter set, and
+                // we re-check done after setting it.
+                waiter = Thread.currentThread();
+                if (done.get() != chunks) LockSupport.park(Parallel.class);
+                waiter = null;
+            }
+        }
     }
 
     private static Worker[] ensureWorkers(int count) {
         if (workers.length < count) {
-            Worker[] grown = java.util.Arrays.copyOf(workers, count);
+            Worker[] grown = Arrays.copyOf(workers, count);
             for (int i = workers.length; i < count; i++) {
                 grown[i] = new Worker(i + 1);
                 grown[i].start();
@@ -111,70 +154,39 @@ public final class Parallel {
         return workers;
     }
 
-    private static void awaitWorkers() {
-        long deadline = System.nanoTime() + SPIN_NANOS;
-        while (pending.get() != 0) {
-            if (System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            } else {
-                // Dekker-style handshake with the last worker: it unparks us if it sees waiter set
-                // after decrementing, and we re-check pending after setting waiter.
-                waiter = Thread.currentThread();
-                if (pending.get() != 0) LockSupport.park(Parallel.class);
-                waiter = null;
-            }
-        }
-    }
-
-    /** Runs chunk {@code index} of each job it is released for. */
+    /** Waits for each new job, then helps run its chunks. */
     private static final class Worker extends Thread {
-        private final int index;
-        private volatile int released; // the generation of the last job it was released for
-        private volatile boolean parked;
-        private int seen; // the generation of the last job it ran
-        Throwable failure;
+        volatile boolean parked;
 
         Worker(int index) {
             super("keras4j-worker-" + index);
-            this.index = index;
             setDaemon(true);
-        }
-
-        /** The volatile write publishes the job fields; the worker's is a volatile read. */
-        void release(int job) {
-            released = job;
-            if (parked) LockSupport.unpark(this);
         }
 
         @Override
         public void run() {
+            int seen = generation(state.get());
             while (true) {
-                awaitRelease();
-                seen = released;
-                try {
-                    body.run(chunkStart(jobN, jobChunks, index), chunkStart(jobN, jobChunks, index + 1));
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                if (pending.decrementAndGet() == 0) {
-                    Thread w = waiter;
-                    if (w != null) LockSupport.unpark(w);
-                }
+                seen = awaitNewJob(seen);
+                runChunks(seen);
             }
         }
 
-        private void awaitRelease() {
+        private int awaitNewJob(int seen) {
             long deadline = System.nanoTime() + SPIN_NANOS;
-            while (released == seen) {
+            int generation;
+            while ((generation = generation(state.get())) == seen) {
                 if (System.nanoTime() < deadline) {
                     Thread.onSpinWait();
                 } else {
-                    // Dekker-style handshake with release(): one of the two sees the other's write.
+                    // Handshake with runOnPool: it unparks us if it sees parked set after publishing
+                    // the job, and we re-check the job after setting parked.
                     parked = true;
-                    if (released == seen) LockSupport.park(this);
+                    if (generation(state.get()) == seen) LockSupport.park(this);
                     parked = false;
                 }
             }
+            return generation;
         }
     }
 

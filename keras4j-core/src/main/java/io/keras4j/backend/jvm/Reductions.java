@@ -44,6 +44,10 @@ final class Reductions {
                 }
             } else {
                 // Column-wise: accumulate whole rows of length inner (vectorisable).
+                if (reduced == 0) {
+                    java.util.Arrays.fill(o, ob, ob + inner, (float) init(op));
+                    continue;
+                }
                 System.arraycopy(a, ib, o, ob, inner);
                 for (int r = 1; r < reduced; r++) {
                     int rb = ib + r * inner;
@@ -53,7 +57,6 @@ final class Reductions {
                         case MIN -> { for (int q = 0; q < inner; q++) o[ob + q] = Math.min(o[ob + q], a[rb + q]); }
                     }
                 }
-                if (reduced == 0) java.util.Arrays.fill(o, ob, ob + inner, (float) init(op));
             }
         }
     }

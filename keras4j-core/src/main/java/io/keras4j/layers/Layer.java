@@ -1,0 +1,208 @@
+package io.keras4j.layers;
+
+import io.keras4j.autodiff.Variable;
+import io.keras4j.initializers.Initializer;
+import io.keras4j.tensor.DType;
+import io.keras4j.tensor.Shape;
+import io.keras4j.tensor.Tensor;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The base of every layer, with Keras's contract: {@link #build} creates the weights with
+ * {@link #addWeight} once the input shape is known, {@link #call} computes the output from
+ * {@code ops} only, {@link #computeOutputShape} predicts it, and {@link #getConfig} describes the
+ * layer with Keras's JSON keys. Shapes passed to build/computeOutputShape include the batch
+ * dimension (-1 when unknown, Keras's None).
+ */
+public abstract class Layer {
+    private static final Map<String, AtomicInteger> NAME_COUNTS = new ConcurrentHashMap<>();
+
+    private String name;
+    private boolean trainable = true;
+    private boolean built;
+    private DType dtype = DType.FLOAT32;
+    private final List<Variable> weights = new ArrayList<>();
+    /** Whether each weight is trainable when the layer is (moving statistics never are). */
+    private final Map<Variable, Boolean> naturallyTrainable = new java.util.IdentityHashMap<>();
+    protected InputSpec inputSpec;
+    private Shape builtInputShape;
+
+    protected Layer() {}
+
+    // ------------------------------------------------------------------ naming
+
+    /** Keras's automatic names: the class name in snake case, then _1, _2, ... for later ones. */
+    protected String defaultName() {
+        String prefix = snakeCase(getClass().getSimpleName());
+        int n = NAME_COUNTS.computeIfAbsent(prefix, k -> new AtomicInteger()).getAndIncrement();
+        return n == 0 ? prefix : prefix + "_" + n;
+    }
+
+    /** CamelCase to snake_case as Keras does it ("Conv2D" → "conv2d", "InputLayer" → "input_layer"). */
+    public static String snakeCase(String s) {
+        String a = s.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
+        return a.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** Resets automatic naming (Keras's {@code keras.backend.clear_session}). */
+    public static void clearSession() { NAME_COUNTS.clear(); }
+
+    public String name() {
+        if (name == null) name = defaultName();
+        return name;
+    }
+
+    /** Sets the layer's name (Keras's {@code name=} argument). */
+    @SuppressWarnings("unchecked")
+    public <T extends Layer> T name(String newName) {
+        if (newName == null || newName.isBlank()) throw new IllegalArgumentException("Layer name must be a non-empty string, received: '" + newName + "'");
+        if (newName.contains("/")) throw new IllegalArgumentException("Argument `name` must be a string without '/', received: name=" + newName);
+        this.name = newName;
+        return (T) this;
+    }
+
+    public String className() { return getClass().getSimpleName(); }
+
+    // ------------------------------------------------------------------ state
+
+    public boolean trainable() { return trainable; }
+
+    @SuppressWarnings("unchecked")
+    public <T extends Layer> T trainable(boolean value) {
+        this.trainable = value;
+        for (Variable v : weights) v.setTrainable(value && isTrainableByNature(v));
+        return (T) this;
+    }
+
+    private boolean isTrainableByNature(Variable v) { return naturallyTrainable.getOrDefault(v, true); }
+
+    public DType dtype() { return dtype; }
+
+    @SuppressWarnings("unchecked")
+    public <T extends Layer> T dtype(DType value) {
+        this.dtype = value;
+        return (T) this;
+    }
+
+    public boolean built() { return built; }
+
+    /** The input shape the layer was built for (with batch dimension), or null before build. */
+    public Shape builtInputShape() { return builtInputShape; }
+
+    // ------------------------------------------------------------------ Keras contract
+
+    /** Creates the layer's weights for inputs of this shape. The default has no weights. */
+    public void build(Shape inputShape) {}
+
+    /** The layer's computation; uses only {@code io.keras4j.ops}. */
+    public abstract Tensor call(Tensor inputs, boolean training);
+
+    /** The output shape for an input shape (both with the batch dimension). */
+    public abstract Shape computeOutputShape(Shape inputShape);
+
+    /** Keras's config: the constructor arguments under Keras's JSON keys. */
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", name());
+        c.put("trainable", trainable);
+        c.put("dtype", dtype.kerasName());
+        return c;
+    }
+
+    /** Keras's serialised form of a nested object: module, class_name, config, registered_name. */
+    protected static Map<String, Object> serialize(String module, String className, Map<String, Object> config) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("module", module);
+        m.put("class_name", className);
+        m.put("config", config);
+        m.put("registered_name", null);
+        return m;
+    }
+
+    // ------------------------------------------------------------------ calling
+
+    /** Builds on first use (checking the input spec), then calls; as Keras's {@code __call__}. */
+    public final Tensor apply(Tensor inputs, boolean training) {
+        ensureBuilt(inputs.shape());
+        if (inputSpec != null) inputSpec.check(this, 0, inputs.shape());
+        if (inputs.dtype() != dtype && inputs.dtype().isFloating() && dtype.isFloating()) {
+            inputs = io.keras4j.ops.Ops.cast(inputs, dtype);
+        }
+        return call(inputs, training);
+    }
+
+    public final Tensor apply(Tensor inputs) { return apply(inputs, false); }
+
+    /** Builds the layer for inputs of this shape (batch dimension first) unless already built. */
+    public final void ensureBuilt(Shape inputShape) {
+        if (built) return;
+        if (inputSpec != null) inputSpec.check(this, 0, inputShape);
+        build(inputShape);
+        builtInputShape = inputShape;
+        built = true;
+    }
+
+    // ------------------------------------------------------------------ weights
+
+    /** Adds a weight during {@link #build}, initialised by {@code initializer}. */
+    protected Variable addWeight(String weightName, Shape shape, Initializer initializer, boolean isTrainable) {
+        Variable v = new Variable(name() + "/" + weightName, initializer.generate(shape, dtype), isTrainable && trainable);
+        naturallyTrainable.put(v, isTrainable);
+        weights.add(v);
+        return v;
+    }
+
+    /** All weights in creation order. */
+    public List<Variable> weights() { return Collections.unmodifiableList(weights); }
+
+    public List<Variable> trainableWeights() {
+        List<Variable> out = new ArrayList<>();
+        for (Variable v : weights) if (v.trainable()) out.add(v);
+        return out;
+    }
+
+    public List<Variable> nonTrainableWeights() {
+        List<Variable> out = new ArrayList<>();
+        for (Variable v : weights) if (!v.trainable()) out.add(v);
+        return out;
+    }
+
+    /** Copies of the weight values, in creation order (Keras's {@code get_weights}). */
+    public List<Tensor> getWeights() {
+        List<Tensor> out = new ArrayList<>();
+        for (Variable v : weights()) out.add(v.numpy());
+        return out;
+    }
+
+    /** Sets the weight values (Keras's {@code set_weights}); counts and shapes must match. */
+    public void setWeights(List<Tensor> values) {
+        List<Variable> ws = weights();
+        if (values.size() != ws.size()) {
+            throw new IllegalArgumentException("Layer " + name() + " expects " + ws.size() + " weights, but the weight list received "
+                    + values.size() + " arrays");
+        }
+        for (int i = 0; i < ws.size(); i++) {
+            if (!ws.get(i).shape().equals(values.get(i).shape())) {
+                throw new IllegalArgumentException("Layer " + name() + " weight shape " + ws.get(i).shape()
+                        + " is not compatible with provided weight shape " + values.get(i).shape());
+            }
+        }
+        for (int i = 0; i < ws.size(); i++) ws.get(i).assign(values.get(i));
+    }
+
+    public long countParams() {
+        long n = 0;
+        for (Variable v : weights()) n += v.shape().size();
+        return n;
+    }
+
+    @Override public String toString() { return "<" + className() + " name=" + name() + ", built=" + built + ">"; }
+}

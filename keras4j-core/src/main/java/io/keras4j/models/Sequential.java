@@ -1,0 +1,132 @@
+package io.keras4j.models;
+
+import io.keras4j.layers.KerasTensor;
+import io.keras4j.layers.Layer;
+import io.keras4j.layers.core.InputLayer;
+import io.keras4j.tensor.Shape;
+import io.keras4j.tensor.Tensor;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A linear stack of layers (Keras's {@code Sequential}). With an {@code Input} first it is built
+ * at once, so {@code summary()} shows every shape; without one it is built on the first batch.
+ */
+public final class Sequential extends Model {
+    private final List<Layer> layers = new ArrayList<>();
+    private InputLayer inputLayer;
+
+    public Sequential(Layer... layers) {
+        for (Layer l : layers) add(l);
+    }
+
+    public Sequential(KerasTensor input, Layer... layers) {
+        add(input);
+        for (Layer l : layers) add(l);
+    }
+
+    /** Adds the model's input (the result of {@code Input.of(...)}). */
+    public Sequential add(KerasTensor input) {
+        if (!(input.source() instanceof InputLayer il)) {
+            throw new IllegalArgumentException("Only input tensors may be passed to Sequential.add(); received: " + input);
+        }
+        return add(il);
+    }
+
+    public Sequential add(Layer layer) {
+        if (layer == null) throw new IllegalArgumentException("Only instances of Layer can be added to a Sequential model. Received: null");
+        if (layer instanceof InputLayer il) {
+            if (inputLayer != null || !layers.isEmpty()) {
+                throw new IllegalArgumentException("Sequential model '" + name() + "' has already been configured to use an input; an InputLayer can only be its first layer.");
+            }
+            inputLayer = il;
+            return this;
+        }
+        for (Layer l : layers) {
+            if (l.name().equals(layer.name())) {
+                throw new IllegalArgumentException("All layers added to a Sequential model should have unique names. Name '" + layer.name()
+                        + "' is already the name of a layer in this model. Update the `name` argument to pass a unique name.");
+            }
+        }
+        layers.add(layer);
+        if (inputLayer != null) buildFrom(inputLayer.batchShape());
+        return this;
+    }
+
+    /** Removes the last layer (Keras's {@code pop}). */
+    public Layer pop() {
+        if (layers.isEmpty()) throw new IllegalStateException("There are no layers in the model.");
+        return layers.remove(layers.size() - 1);
+    }
+
+    @Override public List<Layer> layers() { return Collections.unmodifiableList(layers); }
+
+    public InputLayer inputLayer() { return inputLayer; }
+
+    /** Builds every layer for inputs of this shape (batch dimension first). */
+    public void buildFrom(Shape inputShape) {
+        Shape s = inputShape;
+        for (Layer l : layers) {
+            l.ensureBuilt(s);
+            s = l.computeOutputShape(s);
+        }
+    }
+
+    @Override public void build(Shape inputShape) { buildFrom(inputShape); }
+
+    /** The input shape with batch dimension, when known (from an Input or the first batch). */
+    public Shape inputShape() {
+        if (inputLayer != null) return inputLayer.batchShape();
+        return layers.isEmpty() ? null : layers.get(0).builtInputShape();
+    }
+
+    /** Each layer's output shape for the known input shape, or null when the model is not built. */
+    public List<Shape> outputShapes() {
+        Shape s = inputShape();
+        if (s == null) return null;
+        List<Shape> out = new ArrayList<>();
+        for (Layer l : layers) {
+            s = l.computeOutputShape(s.withDim(0, Shape.UNKNOWN));
+            out.add(s);
+        }
+        return out;
+    }
+
+    @Override public Tensor call(Tensor inputs, boolean training) {
+        if (layers.isEmpty()) throw new IllegalStateException("Sequential model '" + name() + "' has no layers; add layers before calling it.");
+        if (inputLayer != null) checkInput(inputs.shape());
+        Tensor x = inputs;
+        for (Layer l : layers) x = l.apply(x, training);
+        return x;
+    }
+
+    private void checkInput(Shape got) {
+        Shape want = inputLayer.batchShape();
+        boolean ok = got.rank() == want.rank();
+        for (int i = 1; ok && i < want.rank(); i++) ok = want.dim(i) == Shape.UNKNOWN || want.dim(i) == got.dim(i);
+        if (!ok) {
+            throw new IllegalArgumentException("Input 0 of layer \"" + layers.get(0).name() + "\" is incompatible with the layer: expected shape="
+                    + want + ", found shape=" + got);
+        }
+    }
+
+    @Override public Shape computeOutputShape(Shape inputShape) {
+        Shape s = inputShape;
+        for (Layer l : layers) s = l.computeOutputShape(s);
+        return s;
+    }
+
+    @Override public Map<String, Object> getConfig() {
+        Map<String, Object> c = new java.util.LinkedHashMap<>();
+        c.put("name", name());
+        c.put("trainable", trainable());
+        List<Object> ls = new ArrayList<>();
+        if (inputLayer != null) ls.add(Map.of("class_name", "InputLayer", "config", inputLayer.getConfig()));
+        for (Layer l : layers) ls.add(Map.of("class_name", l.className(), "config", l.getConfig()));
+        c.put("layers", ls);
+        return c;
+    }
+}

@@ -1,0 +1,58 @@
+package io.keras4j.initializers;
+
+import io.keras4j.random.Random;
+import io.keras4j.tensor.DType;
+import io.keras4j.tensor.Shape;
+import io.keras4j.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class LecunNormalTest {
+    /** A Conv2D kernel (3, 3, 64, 128): fan_in = 9 * 64 = 576, fan_out = 9 * 128 = 1152, so fan_in = 576 and the values are truncated normal with stddev sqrt(1 / 576). */
+    @Test void statisticsOfAConvKernel() {
+        Tensor w = new LecunNormal(7L).generate(Shape.of(3, 3, 64, 128), DType.FLOAT64);
+        assertEquals(Shape.of(3, 3, 64, 128), w.shape());
+        // stddev = sqrt(1 / 576), drawn from a normal of stddev sqrt(1 / 576) / 0.8796... cut at two of its stddevs
+        double std = Math.sqrt(1.0 / 576), cut = 2 * std / 0.87962566103423978;
+        SampleStatistics s = SampleStatistics.of(w);
+        s.assertMoments(0, std);
+        s.assertTightBounds(-cut, cut);
+    }
+
+    @Test void isVarianceScalingWithKerasSettings() {
+        LecunNormal init = new LecunNormal();
+        assertEquals(1.0, init.scale());
+        assertEquals("fan_in", init.mode());
+        assertEquals("truncated_normal", init.distribution());
+        assertEquals("LecunNormal", init.className());
+    }
+
+    /** Keras's config holds only seed and the axes, not the fixed scale/mode/distribution. */
+    @Test void config() {
+        Map<String, Object> c = new LecunNormal(3L).getConfig();
+        assertEquals(List.of("seed", "input_axes", "output_axes"), List.copyOf(c.keySet()));
+        assertEquals(3L, c.get("seed"));
+        assertEquals(null, new LecunNormal().getConfig().get("seed"));
+    }
+
+    @Test void seededInstancesRepeatUnseededOnesDiffer() {
+        float[] a = new LecunNormal(1L).generate(Shape.of(8, 8)).toFloatArray();
+        assertArrayEquals(a, new LecunNormal(1L).generate(Shape.of(8, 8)).toFloatArray());
+        Random.setSeed(99);
+        LecunNormal unseeded = new LecunNormal();
+        float[] u = unseeded.generate(Shape.of(8, 8)).toFloatArray();
+        // Keras 3: the seed is drawn once, at construction, so the same instance repeats...
+        assertArrayEquals(u, unseeded.generate(Shape.of(8, 8)).toFloatArray());
+        // ...a second instance draws another seed...
+        assertFalse(java.util.Arrays.equals(u, new LecunNormal().generate(Shape.of(8, 8)).toFloatArray()));
+        // ...and resetting the global seed repeats the whole sequence.
+        Random.setSeed(99);
+        assertArrayEquals(u, new LecunNormal().generate(Shape.of(8, 8)).toFloatArray());
+    }
+}
