@@ -4,6 +4,7 @@ import io.keras4j.backend.Backend;
 import io.keras4j.backend.Backends;
 import io.keras4j.backend.BinaryOp;
 import io.keras4j.backend.ReduceOp;
+import io.keras4j.backend.ScratchPool;
 import io.keras4j.backend.UnaryOp;
 import io.keras4j.tensor.DType;
 import io.keras4j.tensor.Shape;
@@ -40,7 +41,7 @@ public final class Primitives {
     // ------------------------------------------------------------------ elementwise
 
     public static Tensor unary(UnaryOp op, Tensor x) {
-        Object o = x.dtype().allocate(x.size());
+        Object o = ScratchPool.allocate(x.dtype(), x.size());
         be().unary(op, x.dtype(), x.data(), o, x.size());
         return recorded(Prim.UNARY, out(o, x.shape()), op, x);
     }
@@ -51,7 +52,7 @@ public final class Primitives {
             throw new IllegalArgumentException("Operands of " + op + " must have the same dtype, got " + a.dtype() + " and " + b.dtype());
         }
         Shape s = Shape.broadcast(a.shape(), b.shape());
-        Object o = a.dtype().allocate(s.size());
+        Object o = ScratchPool.allocate(a.dtype(), s.size());
         be().binary(op, a.dtype(), a.data(), a.shape().dims(), b.data(), b.shape().dims(), o, s.dims());
         Tensor t = out(o, s);
         return op.isComparison() ? t : recorded(Prim.BINARY, t, op, a, b);
@@ -63,14 +64,14 @@ public final class Primitives {
             throw new IllegalArgumentException("where needs equal shapes, got " + cond.shape() + ", " + a.shape() + ", " + b.shape());
         }
         if (a.dtype() != b.dtype()) throw new IllegalArgumentException("where needs equal dtypes, got " + a.dtype() + " and " + b.dtype());
-        Object o = a.dtype().allocate(a.size());
+        Object o = ScratchPool.allocate(a.dtype(), a.size());
         be().where(cond.dtype(), cond.data(), a.dtype(), a.data(), b.data(), o, a.size());
         return recorded(Prim.WHERE, out(o, a.shape()), null, cond, a, b);
     }
 
     public static Tensor cast(Tensor x, DType to) {
         if (x.dtype() == to) return x;
-        Object o = to.allocate(x.size());
+        Object o = ScratchPool.allocate(to, x.size());
         be().cast(x.dtype(), x.data(), to, o, x.size());
         Tensor t = out(o, x.shape());
         return x.dtype().isFloating() ? recorded(Prim.CAST, t, null, x) : t;
@@ -128,7 +129,7 @@ public final class Primitives {
             outer = x.size() / Math.max(1, red);
             if (red == 0) outer = outShape.size();
         }
-        Object o = x.dtype().allocate(outShape.size());
+        Object o = ScratchPool.allocate(x.dtype(), outShape.size());
         be().reduce(op, x.dtype(), src.data(), outer, red, inner, o);
         return recorded(Prim.REDUCE, out(o, outShape), new ReduceAttr(op, ax, keepDims), x);
     }
@@ -168,7 +169,7 @@ public final class Primitives {
         else throw new IllegalArgumentException("matmul batch dimensions differ: " + a.shape() + " and " + b.shape());
         int nb = batch.size();
         Shape outShape = batch.append(m).append(n);
-        Object o = a.dtype().allocate(outShape.size());
+        Object o = ScratchPool.allocate(a.dtype(), outShape.size());
         be().matmul(a.dtype(), a.data(), batchA.rank() > 0, transA, b.data(), batchB.rank() > 0, transB, o, nb, m, n, ka);
         return recorded(Prim.MATMUL, out(o, outShape), new MatmulAttr(transA, transB), a, b);
     }
@@ -214,7 +215,7 @@ public final class Primitives {
             identity &= p[i] == i;
         }
         if (identity) return x;
-        Object o = x.dtype().allocate(x.size());
+        Object o = ScratchPool.allocate(x.dtype(), x.size());
         be().transpose(x.dtype(), x.data(), x.shape().dims(), p, o);
         return recorded(Prim.TRANSPOSE, out(o, Shape.of(d)), p, x);
     }
@@ -223,7 +224,7 @@ public final class Primitives {
         if (x.shape().equals(shape)) return x;
         Shape b = Shape.broadcast(x.shape(), shape);
         if (!b.equals(shape)) throw new IllegalArgumentException("Cannot broadcast shape " + x.shape() + " to " + shape);
-        Object o = x.dtype().allocate(shape.size());
+        Object o = ScratchPool.allocate(x.dtype(), shape.size());
         be().broadcastTo(x.dtype(), x.data(), x.shape().dims(), o, shape.dims());
         return recorded(Prim.BROADCAST_TO, out(o, shape), null, x);
     }
@@ -241,7 +242,7 @@ public final class Primitives {
             }
         }
         Shape s = Shape.of(size);
-        Object o = x.dtype().allocate(s.size());
+        Object o = ScratchPool.allocate(x.dtype(), s.size());
         be().slice(x.dtype(), x.data(), x.shape().dims(), begin, o, size);
         return recorded(Prim.SLICE, out(o, s), begin.clone(), x);
     }
@@ -253,7 +254,7 @@ public final class Primitives {
                 throw new IllegalArgumentException("pad: shape " + x.shape() + " at offset " + Arrays.toString(begin) + " does not fit in " + outShape);
             }
         }
-        Object o = x.dtype().allocate(outShape.size());
+        Object o = ScratchPool.allocate(x.dtype(), outShape.size());
         be().pad(x.dtype(), x.data(), x.shape().dims(), begin, o, outShape.dims());
         return recorded(Prim.PAD, out(o, outShape), begin.clone(), x);
     }
@@ -285,7 +286,7 @@ public final class Primitives {
         for (int i = 0; i < a; i++) outer *= first.shape().dim(i);
         for (int i = a + 1; i < first.rank(); i++) inner *= first.shape().dim(i);
         Shape s = first.shape().withDim(a, total);
-        Object o = first.dtype().allocate(s.size());
+        Object o = ScratchPool.allocate(first.dtype(), s.size());
         be().concat(first.dtype(), data, outer, sizes, inner, o);
         return recorded(Prim.CONCAT, out(o, s), new int[] {a}, parts.toArray(new Tensor[0]));
     }
@@ -309,7 +310,7 @@ public final class Primitives {
         for (int i = 0; i < indices.rank(); i++) d[j++] = indices.shape().dim(i);
         for (int i = a + 1; i < x.rank(); i++) d[j++] = x.shape().dim(i);
         Shape s = Shape.of(d);
-        Object o = x.dtype().allocate(s.size());
+        Object o = ScratchPool.allocate(x.dtype(), s.size());
         be().gather(x.dtype(), x.data(), outer, n, inner, idx, o);
         return recorded(Prim.GATHER, out(o, s), new IndexAttr(a, idx, indices.shape(), n), x);
     }
@@ -319,7 +320,7 @@ public final class Primitives {
         int outer = 1, inner = 1;
         for (int i = 0; i < at.axis(); i++) outer *= outShape.dim(i);
         for (int i = at.axis() + 1; i < outShape.rank(); i++) inner *= outShape.dim(i);
-        Object o = updates.dtype().allocate(outShape.size());
+        Object o = ScratchPool.allocate(updates.dtype(), outShape.size());
         be().scatterAdd(updates.dtype(), updates.data(), outer, at.axisSize(), inner, at.indices(), o);
         return recorded(Prim.SCATTER_ADD, out(o, outShape), at, updates);
     }

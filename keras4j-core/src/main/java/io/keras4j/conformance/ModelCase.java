@@ -35,8 +35,8 @@ final class ModelCase {
             return switch (String.valueOf(entry.get("kind"))) {
                 case "model" -> c.runModel();
                 case "activation_function" -> c.runActivation();
-                case "handwritten" -> CaseResult.skipped(id, "expected value written by hand, not computed by Keras"
-                        + (entry.get("note") != null ? " (" + entry.get("note") + ")" : ""));
+                case "handwritten" -> CaseResult.skipped(id, entry.get("note") != null ? String.valueOf(entry.get("note"))
+                        : "expected value written by hand, not computed by Keras");
                 default -> CaseResult.failed(id, "unknown kind " + entry.get("kind"));
             };
         } catch (UnsupportedOperationException e) {
@@ -68,7 +68,7 @@ final class ModelCase {
      * 2's {@code hard_sigmoid} is {@code clip(0.2 x + 0.5, 0, 1)}; the other functions the keras-js
      * set uses kept their meaning (Keras 2's relu {@code alpha} is Keras 3's {@code negative_slope}).
      */
-    static ActivationFunction activation(String name, Map<String, ?> kwargs, int kerasVersion) {
+    private static ActivationFunction activation(String name, Map<String, ?> kwargs, int kerasVersion) {
         if (kerasVersion < 3 && name.equals("hard_sigmoid") && kwargs.isEmpty()) return Activations::hardSigmoidKeras2;
         return Activations.get(name, kwargs);
     }

@@ -27,8 +27,8 @@ public final class LogCosh extends Loss {
     static Tensor compute(Tensor yTrue, Tensor yPred) {
         Tensor[] tp = squeezeOrExpandToSameRank(Ops.cast(yTrue, yPred.dtype()), yPred);
         Tensor x = Ops.subtract(tp[1], tp[0]);
-        // log(cosh x) = |x| + log1p(exp(-2|x|)) - log 2: Keras's x + softplus(-2x) - log 2 written
-        // so that exp never overflows and the derivative at x = 0 comes out as tanh(0) = 0.
+        // log(cosh x) = |x| + log1p(exp(-2|x|)) - log 2, Keras's x + softplus(-2x) - log 2 written on
+        // |x|: exp never overflows, and the derivative at x = 0 is tanh(0) = 0 (sign(0) = 0).
         Tensor a = Ops.abs(x);
         Tensor logCosh = Ops.subtract(Ops.add(a, Ops.log1p(Ops.exp(Ops.multiply(a, -2.0)))), LOG_2);
         return Ops.mean(logCosh, -1, false);

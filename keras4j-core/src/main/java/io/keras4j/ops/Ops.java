@@ -72,7 +72,18 @@ public final class Ops {
         return Primitives.binary(op, a, b);
     }
 
-    private static Tensor like(double v, Tensor t) { return Tensor.scalar(v, t.dtype()); }
+    /**
+     * A Java number as a tensor of t's dtype (a weak type, as Keras treats Python numbers), except
+     * that a fractional or non-finite number against an integer tensor is float32, which then
+     * promotes the tensor, as int32 * 0.5 does in Keras, instead of being truncated.
+     */
+    private static Tensor like(double v, Tensor t) {
+        boolean integral = v == Math.rint(v) && !Double.isInfinite(v);
+        return Tensor.scalar(v, t.dtype().isFloating() || integral ? t.dtype() : DType.FLOAT32);
+    }
+
+    /** x itself when floating, else x cast to float32: Keras's result type for true division and transcendental functions of integers. */
+    private static Tensor floating(Tensor x) { return x.dtype().isFloating() ? x : Primitives.cast(x, DType.FLOAT32); }
 
     // ------------------------------------------------------------------ arithmetic
 
@@ -90,11 +101,18 @@ public final class Ops {
 
     public static Tensor multiply(Tensor a, double b) { return bin(BinaryOp.MUL, a, like(b, a)); }
 
-    public static Tensor divide(Tensor a, Tensor b) { return bin(BinaryOp.DIV, a, b); }
+    /** True division: integers divide as float32 (7 / 2 = 3.5), as in Keras. */
+    public static Tensor divide(Tensor a, Tensor b) { return bin(BinaryOp.DIV, floating(a), floating(b)); }
 
-    public static Tensor divide(Tensor a, double b) { return bin(BinaryOp.DIV, a, like(b, a)); }
+    public static Tensor divide(Tensor a, double b) {
+        Tensor fa = floating(a);
+        return bin(BinaryOp.DIV, fa, like(b, fa));
+    }
 
-    public static Tensor divide(double a, Tensor b) { return bin(BinaryOp.DIV, like(a, b), b); }
+    public static Tensor divide(double a, Tensor b) {
+        Tensor fb = floating(b);
+        return bin(BinaryOp.DIV, like(a, fb), fb);
+    }
 
     public static Tensor power(Tensor a, Tensor b) { return bin(BinaryOp.POW, a, b); }
 
@@ -116,15 +134,15 @@ public final class Ops {
 
     public static Tensor negative(Tensor x) { return Primitives.unary(UnaryOp.NEG, x); }
 
-    public static Tensor exp(Tensor x) { return Primitives.unary(UnaryOp.EXP, x); }
+    public static Tensor exp(Tensor x) { return Primitives.unary(UnaryOp.EXP, floating(x)); }
 
-    public static Tensor log(Tensor x) { return Primitives.unary(UnaryOp.LOG, x); }
+    public static Tensor log(Tensor x) { return Primitives.unary(UnaryOp.LOG, floating(x)); }
 
-    public static Tensor log1p(Tensor x) { return Primitives.unary(UnaryOp.LOG1P, x); }
+    public static Tensor log1p(Tensor x) { return Primitives.unary(UnaryOp.LOG1P, floating(x)); }
 
-    public static Tensor expm1(Tensor x) { return Primitives.unary(UnaryOp.EXPM1, x); }
+    public static Tensor expm1(Tensor x) { return Primitives.unary(UnaryOp.EXPM1, floating(x)); }
 
-    public static Tensor sqrt(Tensor x) { return Primitives.unary(UnaryOp.SQRT, x); }
+    public static Tensor sqrt(Tensor x) { return Primitives.unary(UnaryOp.SQRT, floating(x)); }
 
     public static Tensor square(Tensor x) { return Primitives.unary(UnaryOp.SQUARE, x); }
 
@@ -132,13 +150,13 @@ public final class Ops {
 
     public static Tensor sign(Tensor x) { return Primitives.unary(UnaryOp.SIGN, x); }
 
-    public static Tensor tanh(Tensor x) { return Primitives.unary(UnaryOp.TANH, x); }
+    public static Tensor tanh(Tensor x) { return Primitives.unary(UnaryOp.TANH, floating(x)); }
 
-    public static Tensor sin(Tensor x) { return Primitives.unary(UnaryOp.SIN, x); }
+    public static Tensor sin(Tensor x) { return Primitives.unary(UnaryOp.SIN, floating(x)); }
 
-    public static Tensor cos(Tensor x) { return Primitives.unary(UnaryOp.COS, x); }
+    public static Tensor cos(Tensor x) { return Primitives.unary(UnaryOp.COS, floating(x)); }
 
-    public static Tensor erf(Tensor x) { return Primitives.unary(UnaryOp.ERF, x); }
+    public static Tensor erf(Tensor x) { return Primitives.unary(UnaryOp.ERF, floating(x)); }
 
     public static Tensor floor(Tensor x) { return Primitives.unary(UnaryOp.FLOOR, x); }
 
@@ -146,7 +164,7 @@ public final class Ops {
 
     public static Tensor round(Tensor x) { return Primitives.unary(UnaryOp.ROUND, x); }
 
-    public static Tensor reciprocal(Tensor x) { return Primitives.unary(UnaryOp.RECIPROCAL, x); }
+    public static Tensor reciprocal(Tensor x) { return Primitives.unary(UnaryOp.RECIPROCAL, floating(x)); }
 
     // ------------------------------------------------------------------ comparison and selection
 
@@ -358,10 +376,18 @@ public final class Ops {
 
     public static Tensor relu(Tensor x) { return Primitives.unary(UnaryOp.RELU, x); }
 
-    public static Tensor sigmoid(Tensor x) { return Primitives.unary(UnaryOp.SIGMOID, x); }
+    public static Tensor sigmoid(Tensor x) { return Primitives.unary(UnaryOp.SIGMOID, floating(x)); }
 
-    /** softplus(x) = log(1 + exp(x)), stable for large |x|: max(x, 0) + log1p(exp(-|x|)). */
-    public static Tensor softplus(Tensor x) { return add(relu(x), log1p(exp(negative(abs(x))))); }
+    /**
+     * softplus(x) = log(1 + exp(x)), stable for large |x|: max(x, 0) + log1p(exp(-|x|)). max(x, 0)
+     * is written (x + |x|) / 2, exact in floating point, so that the gradient at 0 is sigmoid(0) =
+     * 1/2: relu's and abs's gradients are both 0 there.
+     */
+    public static Tensor softplus(Tensor x) {
+        Tensor f = floating(x);
+        Tensor ax = abs(f);
+        return add(multiply(add(f, ax), 0.5), log1p(exp(negative(ax))));
+    }
 
     public static Tensor softmax(Tensor x, int axis) {
         Tensor m = stopGradient(max(x, axis, true));

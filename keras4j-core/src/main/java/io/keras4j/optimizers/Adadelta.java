@@ -64,10 +64,10 @@ public class Adadelta extends Optimizer {
             forChunks(w.length, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     float gi = g[i];
-                    float ag = flush(r * accG[i] + c * (gi * gi));
+                    float ag = flushNonNegative(r * accG[i] + c * (gi * gi));
                     accG[i] = ag;
                     float delta = -((float) Math.sqrt(accD[i] + eps) * gi / (float) Math.sqrt(ag + eps));
-                    accD[i] = flush(r * accD[i] + c * (delta * delta));
+                    accD[i] = flushNonNegative(r * accD[i] + c * (delta * delta));
                     w[i] += lr * delta;
                 }
             });
@@ -77,10 +77,10 @@ public class Adadelta extends Optimizer {
             forChunks(w.length, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     double gi = g[i];
-                    double ag = flush(r * accG[i] + c * (gi * gi));
+                    double ag = flushNonNegative(r * accG[i] + c * (gi * gi));
                     accG[i] = ag;
                     double delta = -(Math.sqrt(accD[i] + eps) * gi / Math.sqrt(ag + eps));
-                    accD[i] = flush(r * accD[i] + c * (delta * delta));
+                    accD[i] = flushNonNegative(r * accD[i] + c * (delta * delta));
                     w[i] += lr * delta;
                 }
             });

@@ -81,41 +81,73 @@ public class Adam extends Optimizer {
         Object data = variable.peek().data();
         Object mData = momentums.get(index).peek().data(), vData = velocities.get(index).peek().data();
         Object hatData = amsgrad ? velocityHats.get(index).peek().data() : null;
+        // One loop per variant, without branches inside: a branch kept the JIT from vectorizing.
         if (data instanceof float[] w) {
             float[] g = (float[]) gradient, m = (float[]) mData, v = (float[]) vData, vHat = (float[]) hatData;
             float a = (float) alpha, c1 = (float) (1 - beta1), c2 = (float) (1 - beta2), eps = (float) epsilon;
-            forChunks(w.length, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    float gi = g[i];
-                    float mi = flush(m[i] + (gi - m[i]) * c1);
-                    float vi = flush(v[i] + (gi * gi - v[i]) * c2);
-                    m[i] = mi;
-                    v[i] = vi;
-                    if (vHat != null) {
-                        vi = Math.max(vHat[i], vi);
-                        vHat[i] = vi;
+            if (vHat == null) {
+                forChunks(w.length, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        float gi = g[i];
+                        float mi = flush(m[i] + (gi - m[i]) * c1);
+                        float vi = flushNonNegative(v[i] + (gi * gi - v[i]) * c2);
+                        m[i] = mi;
+                        v[i] = vi;
+                        w[i] -= mi * a / ((float) Math.sqrt(vi) + eps);
                     }
-                    w[i] -= mi * a / ((float) Math.sqrt(vi) + eps);
-                }
-            });
+                });
+            } else {
+                // Two loops per tile: as one, the body was too large for the JIT to vectorize.
+                forChunks(w.length, (from, to) -> {
+                    for (int start = from; start < to; start += TILE) {
+                        int end = Math.min(to, start + TILE);
+                        for (int i = start; i < end; i++) {
+                            float gi = g[i];
+                            float vi = flushNonNegative(v[i] + (gi * gi - v[i]) * c2);
+                            v[i] = vi;
+                            vHat[i] = Math.max(vHat[i], vi);
+                        }
+                        for (int i = start; i < end; i++) {
+                            float mi = flush(m[i] + (g[i] - m[i]) * c1);
+                            m[i] = mi;
+                            w[i] -= mi * a / ((float) Math.sqrt(vHat[i]) + eps);
+                        }
+                    }
+                });
+            }
         } else {
             double[] w = (double[]) data, g = (double[]) gradient, m = (double[]) mData, v = (double[]) vData;
             double[] vHat = (double[]) hatData;
             double c1 = 1 - beta1, c2 = 1 - beta2, eps = epsilon;
-            forChunks(w.length, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    double gi = g[i];
-                    double mi = flush(m[i] + (gi - m[i]) * c1);
-                    double vi = flush(v[i] + (gi * gi - v[i]) * c2);
-                    m[i] = mi;
-                    v[i] = vi;
-                    if (vHat != null) {
-                        vi = Math.max(vHat[i], vi);
-                        vHat[i] = vi;
+            if (vHat == null) {
+                forChunks(w.length, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        double gi = g[i];
+                        double mi = flush(m[i] + (gi - m[i]) * c1);
+                        double vi = flushNonNegative(v[i] + (gi * gi - v[i]) * c2);
+                        m[i] = mi;
+                        v[i] = vi;
+                        w[i] -= mi * alpha / (Math.sqrt(vi) + eps);
                     }
-                    w[i] -= mi * alpha / (Math.sqrt(vi) + eps);
-                }
-            });
+                });
+            } else {
+                forChunks(w.length, (from, to) -> {
+                    for (int start = from; start < to; start += TILE) {
+                        int end = Math.min(to, start + TILE);
+                        for (int i = start; i < end; i++) {
+                            double gi = g[i];
+                            double vi = flushNonNegative(v[i] + (gi * gi - v[i]) * c2);
+                            v[i] = vi;
+                            vHat[i] = Math.max(vHat[i], vi);
+                        }
+                        for (int i = start; i < end; i++) {
+                            double mi = flush(m[i] + (g[i] - m[i]) * c1);
+                            m[i] = mi;
+                            w[i] -= mi * alpha / (Math.sqrt(vHat[i]) + eps);
+                        }
+                    }
+                });
+            }
         }
     }
 

@@ -73,7 +73,7 @@ public class Adamax extends Optimizer {
                 for (int i = from; i < to; i++) {
                     float gi = g[i];
                     float mi = flush(m[i] + (gi - m[i]) * c1);
-                    float ui = flush(Math.max(b2 * u[i], Math.abs(gi)));
+                    float ui = flushNonNegative(Math.max(b2 * u[i], Math.abs(gi)));
                     m[i] = mi;
                     u[i] = ui;
                     w[i] -= lr * mi / (corr * (ui + eps));
@@ -86,7 +86,7 @@ public class Adamax extends Optimizer {
                 for (int i = from; i < to; i++) {
                     double gi = g[i];
                     double mi = flush(m[i] + (gi - m[i]) * c1);
-                    double ui = flush(Math.max(b2 * u[i], Math.abs(gi)));
+                    double ui = flushNonNegative(Math.max(b2 * u[i], Math.abs(gi)));
                     m[i] = mi;
                     u[i] = ui;
                     w[i] -= lr * mi / (correction * (ui + eps));

@@ -99,7 +99,7 @@ public class Nadam extends Optimizer {
                 for (int i = from; i < to; i++) {
                     float gi = g[i];
                     float mi = flush(m[i] + (gi - m[i]) * c1);
-                    float vi = flush(v[i] + (gi * gi - v[i]) * c2);
+                    float vi = flushNonNegative(v[i] + (gi * gi - v[i]) * c2);
                     m[i] = mi;
                     v[i] = vi;
                     float mHat = fm * mi + fg * gi;
@@ -113,7 +113,7 @@ public class Nadam extends Optimizer {
                 for (int i = from; i < to; i++) {
                     double gi = g[i];
                     double mi = flush(m[i] + (gi - m[i]) * c1);
-                    double vi = flush(v[i] + (gi * gi - v[i]) * c2);
+                    double vi = flushNonNegative(v[i] + (gi * gi - v[i]) * c2);
                     m[i] = mi;
                     v[i] = vi;
                     double mHat = cm * mi + cg * gi;

@@ -82,55 +82,112 @@ public class RMSprop extends Optimizer {
         Object mData = momentum > 0 ? momentums.get(index).peek().data() : null;
         Object aData = centered ? averageGradients.get(index).peek().data() : null;
         if (data instanceof float[] w) {
-            float[] g = (float[]) gradient, v = (float[]) vData, m = (float[]) mData, a = (float[]) aData;
-            float r = (float) rho, c = (float) (1 - rho), mu = (float) momentum, eps = (float) epsilon, lr = (float) learningRate;
+            updateFloat(w, (float[]) gradient, (float[]) vData, (float[]) mData, (float[]) aData, (float) learningRate);
+        } else {
+            updateDouble((double[]) data, (double[]) gradient, (double[]) vData, (double[]) mData, (double[]) aData, learningRate);
+        }
+    }
+
+    // One loop per variant, without branches inside: a branch kept the JIT from vectorizing.
+    private void updateFloat(float[] w, float[] g, float[] v, float[] m, float[] a, float lr) {
+        float r = (float) rho, c = (float) (1 - rho), mu = (float) momentum, eps = (float) epsilon;
+        if (a == null && m == null) {
             forChunks(w.length, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     float gi = g[i];
-                    float vi = flush(r * v[i] + c * (gi * gi));
+                    float vi = flushNonNegative(r * v[i] + c * (gi * gi));
                     v[i] = vi;
-                    float d;
-                    if (a != null) {
-                        float ai = flush(r * a[i] + c * gi);
-                        a[i] = ai;
-                        d = vi - ai * ai + eps;
-                    } else {
-                        d = vi + eps;
-                    }
-                    float inc = lr * gi / (float) Math.sqrt(d);
-                    if (m != null) {
-                        float mi = flush(mu * m[i] + inc);
-                        m[i] = mi;
-                        w[i] -= mi;
-                    } else {
-                        w[i] -= inc;
-                    }
+                    w[i] -= lr * gi / (float) Math.sqrt(vi + eps);
+                }
+            });
+        } else if (a == null) {
+            forChunks(w.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    float gi = g[i];
+                    float vi = flushNonNegative(r * v[i] + c * (gi * gi));
+                    float mi = flush(mu * m[i] + lr * gi / (float) Math.sqrt(vi + eps));
+                    v[i] = vi;
+                    m[i] = mi;
+                    w[i] -= mi;
+                }
+            });
+        } else if (m == null) {
+            forChunks(w.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    float gi = g[i];
+                    float vi = flushNonNegative(r * v[i] + c * (gi * gi));
+                    float ai = flush(r * a[i] + c * gi);
+                    v[i] = vi;
+                    a[i] = ai;
+                    w[i] -= lr * gi / (float) Math.sqrt(vi - ai * ai + eps);
                 }
             });
         } else {
-            double[] w = (double[]) data, g = (double[]) gradient, v = (double[]) vData, m = (double[]) mData;
-            double[] a = (double[]) aData;
-            double r = rho, c = 1 - rho, mu = momentum, eps = epsilon, lr = learningRate;
+            // Two loops per tile: as one, the body was too large for the JIT to vectorize.
+            forChunks(w.length, (from, to) -> {
+                for (int start = from; start < to; start += TILE) {
+                    int end = Math.min(to, start + TILE);
+                    for (int i = start; i < end; i++) {
+                        float gi = g[i];
+                        v[i] = flushNonNegative(r * v[i] + c * (gi * gi));
+                        a[i] = flush(r * a[i] + c * gi);
+                    }
+                    for (int i = start; i < end; i++) {
+                        float mi = flush(mu * m[i] + lr * g[i] / (float) Math.sqrt(v[i] - a[i] * a[i] + eps));
+                        m[i] = mi;
+                        w[i] -= mi;
+                    }
+                }
+            });
+        }
+    }
+
+    private void updateDouble(double[] w, double[] g, double[] v, double[] m, double[] a, double lr) {
+        double r = rho, c = 1 - rho, mu = momentum, eps = epsilon;
+        if (a == null && m == null) {
             forChunks(w.length, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     double gi = g[i];
-                    double vi = flush(r * v[i] + c * (gi * gi));
+                    double vi = flushNonNegative(r * v[i] + c * (gi * gi));
                     v[i] = vi;
-                    double d;
-                    if (a != null) {
-                        double ai = flush(r * a[i] + c * gi);
-                        a[i] = ai;
-                        d = vi - ai * ai + eps;
-                    } else {
-                        d = vi + eps;
+                    w[i] -= lr * gi / Math.sqrt(vi + eps);
+                }
+            });
+        } else if (a == null) {
+            forChunks(w.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    double gi = g[i];
+                    double vi = flushNonNegative(r * v[i] + c * (gi * gi));
+                    double mi = flush(mu * m[i] + lr * gi / Math.sqrt(vi + eps));
+                    v[i] = vi;
+                    m[i] = mi;
+                    w[i] -= mi;
+                }
+            });
+        } else if (m == null) {
+            forChunks(w.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    double gi = g[i];
+                    double vi = flushNonNegative(r * v[i] + c * (gi * gi));
+                    double ai = flush(r * a[i] + c * gi);
+                    v[i] = vi;
+                    a[i] = ai;
+                    w[i] -= lr * gi / Math.sqrt(vi - ai * ai + eps);
+                }
+            });
+        } else {
+            forChunks(w.length, (from, to) -> {
+                for (int start = from; start < to; start += TILE) {
+                    int end = Math.min(to, start + TILE);
+                    for (int i = start; i < end; i++) {
+                        double gi = g[i];
+                        v[i] = flushNonNegative(r * v[i] + c * (gi * gi));
+                        a[i] = flush(r * a[i] + c * gi);
                     }
-                    double inc = lr * gi / Math.sqrt(d);
-                    if (m != null) {
-                        double mi = flush(mu * m[i] + inc);
+                    for (int i = start; i < end; i++) {
+                        double mi = flush(mu * m[i] + lr * g[i] / Math.sqrt(v[i] - a[i] * a[i] + eps));
                         m[i] = mi;
                         w[i] -= mi;
-                    } else {
-                        w[i] -= inc;
                     }
                 }
             });

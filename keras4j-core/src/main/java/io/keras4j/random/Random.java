@@ -25,15 +25,29 @@ public final class Random {
     private static SplittableRandom rng(Long seed) { return new SplittableRandom(seed == null ? nextSeed() : seed); }
 
     public static Tensor uniform(Shape shape, double minval, double maxval, DType dtype, Long seed) {
+        requireFloat("uniform", dtype);
         SplittableRandom r = rng(seed);
         int n = shape.size();
         double[] d = new double[n];
         double span = maxval - minval;
-        for (int i = 0; i < n; i++) d[i] = minval + span * r.nextDouble();
-        return cast(d, shape, dtype);
+        // Rounding (of the sum, or to float32) can land on maxval itself: keep [minval, maxval) half-open.
+        boolean clamp = maxval > minval;
+        for (int i = 0; i < n; i++) {
+            double v = minval + span * r.nextDouble();
+            d[i] = clamp && v >= maxval ? Math.nextDown(maxval) : v;
+        }
+        if (dtype == DType.FLOAT64) return Tensor.wrap(d, shape);
+        float top = (float) maxval < maxval ? (float) maxval : Math.nextDown((float) maxval);
+        float[] f = new float[n];
+        for (int i = 0; i < n; i++) {
+            float v = (float) d[i];
+            f[i] = clamp && v >= maxval ? top : v;
+        }
+        return Tensor.wrap(f, shape);
     }
 
     public static Tensor normal(Shape shape, double mean, double stddev, DType dtype, Long seed) {
+        requireFloat("normal", dtype);
         SplittableRandom r = rng(seed);
         int n = shape.size();
         double[] d = new double[n];
@@ -43,6 +57,7 @@ public final class Random {
 
     /** Normal values redrawn until within two standard deviations of the mean, as Keras. */
     public static Tensor truncatedNormal(Shape shape, double mean, double stddev, DType dtype, Long seed) {
+        requireFloat("truncated_normal", dtype);
         SplittableRandom r = rng(seed);
         int n = shape.size();
         double[] d = new double[n];
@@ -76,6 +91,13 @@ public final class Random {
         return p;
     }
 
+    /** Keras refuses integer dtypes here (rounding a continuous draw is not a uniform integer draw). */
+    private static void requireFloat(String fn, DType dtype) {
+        if (!dtype.isFloating()) {
+            throw new IllegalArgumentException("`keras.random." + fn + "` requires a floating point `dtype`. Received: dtype=" + dtype);
+        }
+    }
+
     /** Box-Muller; one value per call keeps the stream simple and reproducible. */
     static double gaussian(SplittableRandom r) {
         double u1 = r.nextDouble(), u2 = r.nextDouble();
@@ -84,17 +106,9 @@ public final class Random {
     }
 
     private static Tensor cast(double[] d, Shape shape, DType dtype) {
-        Tensor t = Tensor.wrap(d, shape);
-        if (dtype == DType.FLOAT64) return t;
-        Object o = dtype.allocate(d.length);
-        for (int i = 0; i < d.length; i++) {
-            switch (dtype) {
-                case FLOAT32 -> ((float[]) o)[i] = (float) d[i];
-                case INT32 -> ((int[]) o)[i] = (int) Math.floor(d[i]);
-                case INT64 -> ((long[]) o)[i] = (long) Math.floor(d[i]);
-                default -> throw new IllegalStateException();
-            }
-        }
+        if (dtype == DType.FLOAT64) return Tensor.wrap(d, shape);
+        float[] o = new float[d.length];
+        for (int i = 0; i < d.length; i++) o[i] = (float) d[i];
         return Tensor.wrap(o, shape);
     }
 }

@@ -204,7 +204,7 @@ public final class Tensor {
         return new Tensor(newShape, dtype, data);
     }
 
-    /** NumPy-style text: {@code tensor([[1., 2.], [3., 4.]], shape=(2, 2), dtype=float32)}. */
+    /** NumPy-style text, rows on their own lines: {@code tensor([[1., 2.],\n        [3., 4.]], shape=(2, 2), dtype=float32)}. */
     @Override public String toString() {
         StringBuilder sb = new StringBuilder("tensor(");
         TensorFormat.format(this, sb);

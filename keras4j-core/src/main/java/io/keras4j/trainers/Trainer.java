@@ -2,6 +2,7 @@ package io.keras4j.trainers;
 
 import io.keras4j.autodiff.GradientTape;
 import io.keras4j.autodiff.Variable;
+import io.keras4j.backend.ScratchPool;
 import io.keras4j.callbacks.Callback;
 import io.keras4j.callbacks.CallbackList;
 import io.keras4j.callbacks.History;
@@ -45,7 +46,7 @@ public final class Trainer {
         this.metricSpecs = new ArrayList<>(metrics);
         for (Object m : metricSpecs) {
             if (m instanceof String s) {
-                if (!s.equals("accuracy") && !s.equals("acc")) Metrics.get(s); // unknown names fail now, not at fit
+                if (!s.equalsIgnoreCase("accuracy") && !s.equalsIgnoreCase("acc")) Metrics.get(s); // unknown names fail now, not at fit
             } else if (!(m instanceof Metric)) {
                 throw new IllegalArgumentException("Metrics must be strings or Metric objects. Received: " + m);
             }
@@ -69,8 +70,7 @@ public final class Trainer {
             List<Metric> out = new ArrayList<>();
             for (Object m : metricSpecs) {
                 if (m instanceof Metric metric) out.add(metric);
-                else if (m.equals("accuracy") || m.equals("acc")) out.add(Metrics.resolveAccuracy(loss.name(), y.shape(), yPred.shape()));
-                else out.add(Metrics.get((String) m));
+                else out.add(Metrics.get((String) m, loss.name(), y.shape(), yPred.shape()));
             }
             metrics = out;
         }
@@ -182,8 +182,10 @@ public final class Trainer {
             for (int step = 0; step < steps; step++) {
                 int from = step * o.batchSize, to = Math.min(n, from + o.batchSize);
                 cbs.onTrainBatchBegin(step, Map.of());
-                Tensor lossValue = trainStep(rows(x, order, from, to), rows(y, order, from, to));
-                double l = lossValue.item();
+                double l;
+                try (ScratchPool.Scope scope = ScratchPool.open()) {
+                    l = trainStep(rows(x, order, from, to), rows(y, order, from, to)).item();
+                }
                 if (!Double.isFinite(l)) throw new InvalidLossException(l, epoch, step, history);
                 cbs.onTrainBatchEnd(step, logs());
                 if (model.stopTraining()) break;
@@ -230,7 +232,9 @@ public final class Trainer {
         for (int step = 0; step < steps; step++) {
             int from = step * batchSize, to = Math.min(n, from + batchSize);
             cbs.onTestBatchBegin(step, Map.of());
-            testStep(Ops.sliceAxis0(x, from, to), Ops.sliceAxis0(y, from, to));
+            try (ScratchPool.Scope scope = ScratchPool.open()) {
+                testStep(Ops.sliceAxis0(x, from, to), Ops.sliceAxis0(y, from, to));
+            }
             cbs.onTestBatchEnd(step, logs());
         }
         Map<String, Double> result = logs();

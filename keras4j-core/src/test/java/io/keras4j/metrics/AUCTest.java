@@ -118,12 +118,14 @@ class AUCTest {
         assertEquals(expected, m.result(), 1e-7);
     }
 
-    @Test void minoringAndMajoringSums() {
+    @Test void minoringMajoringAndPrGain() {
         // PR points (recall, precision): (1, 0.5), (0.5, 1), (0, 0); ROC points (fpr, tpr): (1, 1), (0, 0.5), (0, 0)
         assertEquals(0.25, auc(new AUC().numThresholds(3).curve("pr").summationMethod("minoring")), 1e-7);
         assertEquals(1.0, auc(new AUC().numThresholds(3).curve("PR").summationMethod("majoring")), 1e-7);
         assertEquals(0.5, auc(new AUC().numThresholds(3).summationMethod("minoring")), 1e-7);
         assertEquals(1.0, auc(new AUC().numThresholds(3).summationMethod("Majoring")), 1e-7);
+        // PR gain with P/N = 1: (recall gain, precision gain) = (1, 0), (0, 1), (0, 1) -> one trapezoid of area 1/2
+        assertEquals(0.5, auc(new AUC().numThresholds(3).curve("PRGAIN")), 1e-7);
     }
 
     private static double auc(AUC m) {

@@ -108,6 +108,24 @@ class SequentialTest {
         assertArrayEquals(runs[0], runs[1]);
     }
 
+    @Test void fitWithPooledBuffersMatchesUnpooledTrainOnBatch() {
+        // fit reuses each step's arrays (ScratchPool); trainOnBatch allocates afresh. Same batches, same result.
+        Tensor[] d = blobs(96, 4);
+        float[][] w = new float[2][];
+        for (int r = 0; r < 2; r++) {
+            Layer.clearSession();
+            Random.setSeed(11);
+            Sequential m = new Sequential(Input.of(2), new Dense(64, "relu"), new Dense(64, "tanh"), new Dense(2, "softmax"));
+            m.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+            if (r == 0) m.fit(d[0], d[1], new FitOptions().epochs(2).batchSize(32).shuffle(false).verbose(0));
+            else for (int e = 0; e < 2; e++) for (int b = 0; b < 3; b++) {
+                m.trainOnBatch(Ops.sliceAxis0(d[0], 32 * b, 32 * b + 32), Ops.sliceAxis0(d[1], 32 * b, 32 * b + 32));
+            }
+            w[r] = m.getWeights().get(2).toFloatArray();
+        }
+        assertArrayEquals(w[0], w[1]);
+    }
+
     @Test void onBatchMethodsAndWeights() {
         Random.setSeed(3);
         Tensor[] d = blobs(16, 1);

@@ -251,27 +251,80 @@ class OptimizerTest {
     }
 
     @Test void largeVariablesAreUpdatedEverywhereWhenSplitOverThreads() {
+        // Larger than several GRAINs and not a multiple of TILE: every chunk and tile edge is crossed.
         int n = 5 * Optimizer.GRAIN + 17;
-        float[] w0 = new float[n], g = new float[n];
+        float[] w0 = new float[n], g1 = new float[n], g2 = new float[n];
         for (int i = 0; i < n; i++) {
             w0[i] = (float) Math.sin(i);
-            g[i] = (float) Math.cos(0.37 * i);
+            g1[i] = (float) Math.cos(0.37 * i);
+            g2[i] = 0.1f * g1[i]; // smaller, so AMSGrad's maximum keeps the first velocity
         }
         Variable w = new Variable("big", Tensor.of(w0), true);
-        Adam adam = new Adam().learningRate(0.01).weightDecay(0.1);
-        adam.apply(List.of(Tensor.of(g)), List.of(w));
-        adam.apply(List.of(Tensor.of(g)), List.of(w));
+        Adam adam = new Adam().learningRate(0.01).beta2(0.5).weightDecay(0.1).amsgrad(true);
+        adam.apply(List.of(Tensor.of(g1)), List.of(w));
+        adam.apply(List.of(Tensor.of(g2)), List.of(w));
         double lr = f32(0.01);
         float[] out = w.peek().toFloatArray();
         for (int i = 0; i < n; i++) {
-            double e = w0[i], m = 0, v = 0;
+            double e = w0[i], m = 0, v = 0, vHat = 0;
             for (int t = 1; t <= 2; t++) {
+                double g = t == 1 ? g1[i] : g2[i];
                 e -= e * 0.1 * lr;
-                m = 0.9 * m + 0.1 * g[i];
-                v = 0.999 * v + 0.001 * g[i] * g[i];
-                e -= lr * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t)) * m / (Math.sqrt(v) + 1e-7);
+                m = 0.9 * m + 0.1 * g;
+                v = 0.5 * v + 0.5 * g * g;
+                vHat = Math.max(vHat, v);
+                e -= lr * Math.sqrt(1 - Math.pow(0.5, t)) / (1 - Math.pow(0.9, t)) * m / (Math.sqrt(vHat) + 1e-7);
             }
             assertEquals(e, out[i], 1e-5, "element " + i);
+        }
+    }
+
+    @Test void largeFloat64VariablesMatchTheFormulaEverywhere() {
+        int n = 3 * Optimizer.GRAIN + 5;
+        double[] w0 = new double[n], g = new double[n];
+        for (int i = 0; i < n; i++) {
+            w0[i] = Math.sin(i);
+            g[i] = Math.cos(0.37 * i);
+        }
+        Variable w = new Variable("big", Tensor.of(w0), true);
+        RMSprop rms = new RMSprop().learningRate(0.01).centered(true).momentum(0.5);
+        rms.apply(List.of(Tensor.of(g)), List.of(w));
+        rms.apply(List.of(Tensor.of(g)), List.of(w));
+        double lr = f32(0.01);
+        double[] out = w.peek().toDoubleArray();
+        for (int i = 0; i < n; i++) {
+            double e = w0[i], v = 0, a = 0, m = 0;
+            for (int t = 1; t <= 2; t++) {
+                v = 0.9 * v + 0.1 * g[i] * g[i];
+                a = 0.9 * a + 0.1 * g[i];
+                m = 0.5 * m + lr * g[i] / Math.sqrt(v - a * a + 1e-7);
+                e -= m;
+            }
+            assertEquals(e, out[i], 1e-9 + 1e-6 * Math.abs(e), "element " + i);
+        }
+    }
+
+    @Test void flushZeroesOnlyNegligibleValuesAndNeverMakesSubnormals() {
+        assertEquals(0f, Optimizer.flush(9e-31f));
+        assertEquals(0f, Optimizer.flush(-1e-40f));
+        assertEquals(0f, Optimizer.flushNonNegative(5e-31f));
+        for (float x : new float[] {1f, -0.5f, 3e-20f, -2.5e-22f, 1e30f}) {
+            assertEquals(x, Optimizer.flush(x), "exact for " + x);
+            if (x > 0) assertEquals(x, Optimizer.flushNonNegative(x), "exact for " + x);
+        }
+        assertEquals(1e-20, Optimizer.flush(1e-20));
+        assertEquals(0.0, Optimizer.flush(1e-295));
+        assertTrue(Float.isNaN(Optimizer.flush(Float.NaN)));
+        // Across the threshold, results are 0 or normal numbers.
+        for (float x = 5e-31f; x < 1e-28f; x *= 1.0001f) {
+            float y = Optimizer.flush(x), z = Optimizer.flushNonNegative(x);
+            assertTrue(y == 0 || y >= Float.MIN_NORMAL, "flush(" + x + ") = " + y);
+            assertTrue(z == 0 || z >= Float.MIN_NORMAL, "flushNonNegative(" + x + ") = " + z);
+            assertEquals(-y, Optimizer.flush(-x), 0f); // symmetric (0 and -0 alike)
+        }
+        for (double x = 5e-291; x < 1e-288; x *= 1.0001) {
+            double y = Optimizer.flush(x);
+            assertTrue(y == 0 || y >= Double.MIN_NORMAL, "flush(" + x + ") = " + y);
         }
     }
 

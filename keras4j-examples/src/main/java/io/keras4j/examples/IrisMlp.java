@@ -26,8 +26,14 @@ import java.util.Map;
  * model, drawing the training curves) can be added after it.
  */
 public final class IrisMlp {
-    /** Fixes the split, the initial weights and the shuffling, so every run prints the same. */
-    public static final long SEED = 1337;
+    /**
+     * Fixes the split, the initial weights and the shuffling, so every run prints the same. The
+     * split matters most: over 30 random splits this model averages 96% test accuracy, from 90%
+     * to 100%, because a few versicolor and virginica flowers overlap. With this split one test
+     * flower is always misclassified (0.9667), whatever the initial weights.
+     */
+    public static final long SEED = 42;
+    static final String DESCRIPTION = "an MLP on the Iris flowers (4 -> Dense 16 relu -> Dense 3 softmax, SGD with momentum)";
     static final int EPOCHS = 100;
     static final int BATCH_SIZE = 16;
 
@@ -39,6 +45,10 @@ public final class IrisMlp {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0) {
+            System.out.println("Usage: keras4j example iris_mlp\n\nTrains " + DESCRIPTION + " and prints the test accuracy.");
+            return;
+        }
         Result r = run(1);
         System.out.printf(Locale.ROOT, "Test accuracy: %.4f%n", r.testAccuracy());
     }

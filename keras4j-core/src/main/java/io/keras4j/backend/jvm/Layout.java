@@ -10,6 +10,10 @@ final class Layout {
         int r = shape.length;
         int n = Storage.size(shape);
         if (n == 0) return;
+        if (r < 2) { // a scalar or vector: the only permutation is the identity
+            System.arraycopy(x, 0, out, 0, n);
+            return;
+        }
         int[] inStrides = Storage.strides(shape);
         if (r == 2 && perm[0] == 1) {
             transpose2d(x, shape[0], shape[1], out);

@@ -1,0 +1,88 @@
+package io.keras4j.examples;
+
+import io.keras4j.conformance.ConformanceRunner;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The {@code ./keras4j} command: {@code example}, {@code conformance} and {@code bench}. The script
+ * at the repository root builds the modules and runs this class with all of them on the classpath.
+ */
+public final class Main {
+    private static final String USAGE = """
+            Usage: keras4j COMMAND [ARGS...]
+
+            Commands:
+              example NAME        run one of the examples (list them with: keras4j example --help)
+              conformance DIR     check keras4j against a directory of Keras conformance cases
+              bench [MODEL...]    time training and inference of the reference models
+                                  (options: keras4j bench --help)
+
+            Every command takes --help. Java options can be passed in JAVA_OPTS, the number of
+            compute threads in KERAS4J_THREADS.
+            """;
+
+    // The benchmark module depends on core, not on the examples; it is found on the classpath.
+    private static final String BENCH = "io.keras4j.bench.Bench";
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        if (args.length == 0 || isHelp(args[0])) {
+            System.out.print(USAGE);
+            return;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "example" -> example(rest);
+            case "conformance" -> ConformanceRunner.main(rest);
+            case "bench" -> runMain(BENCH, rest);
+            default -> {
+                System.err.println("keras4j: unknown command '" + args[0] + "'");
+                System.err.print(USAGE);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static boolean isHelp(String arg) { return arg.equals("--help") || arg.equals("-h") || arg.equals("help"); }
+
+    private static void example(String[] args) {
+        if (args.length == 0 || isHelp(args[0])) {
+            StringBuilder sb = new StringBuilder("Usage: keras4j example NAME\n\nExamples:\n");
+            for (Map.Entry<String, Examples.Example> e : Examples.all().entrySet()) {
+                sb.append(String.format("  %-12s %s%n", e.getKey(), e.getValue().description()));
+            }
+            (args.length == 0 ? System.err : System.out).print(sb);
+            if (args.length == 0) System.exit(2);
+            return;
+        }
+        Examples.Example example;
+        try {
+            example = Examples.get(args[0]);
+        } catch (IllegalArgumentException e) {
+            System.err.println("keras4j example: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        example.main().accept(Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    private static void runMain(String className, String[] args) {
+        try {
+            Class.forName(className).getMethod("main", String[].class).invoke(null, (Object) args);
+        } catch (ClassNotFoundException e) {
+            System.err.println("keras4j: " + className + " is not on the classpath; run this through the ./keras4j script, which builds it");
+            System.exit(2);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot run " + className + ".main", e);
+        }
+    }
+}
