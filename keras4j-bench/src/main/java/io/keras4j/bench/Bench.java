@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -196,10 +197,7 @@ public final class Bench {
         Shape xShape = Shape.of(spec.sampleShape()).prepend(spec.batch());
         for (int k = 0; k < pool; k++) {
             xs[k] = Random.normal(xShape, 0, 1, DType.FLOAT32, 2L * k);
-            ys[k] = spec.binary()
-                    ? Random.uniform(Shape.of(spec.batch(), 1), 0, 2, DType.INT32, 2L * k + 1)
-                    : Random.uniform(Shape.of(spec.batch()), 0, 10, DType.INT32, 2L * k + 1);
-            if (spec.binary()) ys[k] = io.keras4j.ops.Ops.cast(ys[k], DType.FLOAT32);
+            ys[k] = labels(spec, new SplittableRandom(2L * k + 1));
         }
         TimedWindows.Outcome train = TimedWindows.run(i -> model.trainOnBatch(xs[i % pool], ys[i % pool]),
                 spec.batch(), o.warmupSteps, o.warmupSec, o.windows, o.windowSec);
@@ -224,6 +222,19 @@ public final class Bench {
         r.put("infer_windows", infer.info());
         r.put("infer_gflops_median", spec.fwdFlopsPerSample() * infMedian / 1e9);
         return r;
+    }
+
+    /** Random class indices 0..9 (int32), or 0/1 targets of shape (batch, 1) (float32) for a binary model. */
+    private static Tensor labels(ReferenceModels.Spec spec, SplittableRandom rng) {
+        int n = spec.batch();
+        if (spec.binary()) {
+            float[] y = new float[n];
+            for (int i = 0; i < n; i++) y[i] = rng.nextInt(2);
+            return Tensor.wrap(y, Shape.of(n, 1));
+        }
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) y[i] = rng.nextInt(10);
+        return Tensor.wrap(y, Shape.of(n));
     }
 
     // ---- gemm ----

@@ -103,7 +103,9 @@ public final class GradientTape implements AutoCloseable {
             Node node = nodes.get(i);
             Tensor g = grads.remove(node.output());
             if (g == null) continue;
-            Tensor[] inGrads = Gradients.of(node, g);
+            boolean[] need = new boolean[node.inputs().length];
+            for (int j = 0; j < need.length; j++) need[j] = tracked.containsKey(node.inputs()[j]);
+            Tensor[] inGrads = Gradients.of(node, g, need);
             for (int j = 0; j < node.inputs().length; j++) {
                 Tensor in = node.inputs()[j];
                 if (inGrads[j] == null || !tracked.containsKey(in)) continue;

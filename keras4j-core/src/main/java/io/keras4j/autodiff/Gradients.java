@@ -21,19 +21,20 @@ import static io.keras4j.autodiff.Primitives.unary;
 final class Gradients {
     private Gradients() {}
 
-    static Tensor[] of(Node node, Tensor g) {
+    /** Input gradients of one node; only those flagged in {@code need} are computed (others null). */
+    static Tensor[] of(Node node, Tensor g, boolean[] need) {
         Tensor[] in = node.inputs();
         Tensor y = node.output();
         Object attr = node.attr();
         return switch (node.prim()) {
             case UNARY -> new Tensor[] {unaryGrad((UnaryOp) attr, in[0], y, g)};
-            case BINARY -> binaryGrad((BinaryOp) attr, in[0], in[1], y, g);
+            case BINARY -> binaryGrad((BinaryOp) attr, in[0], in[1], y, g, need[0], need[1]);
             case WHERE -> {
                 Tensor zero = zerosLike(g);
                 yield new Tensor[] {null, Primitives.where(in[0], g, zero), Primitives.where(in[0], zero, g)};
             }
             case REDUCE -> new Tensor[] {reduceGrad((ReduceAttr) attr, in[0], y, g)};
-            case MATMUL -> matmulGrad((MatmulAttr) attr, in[0], in[1], g);
+            case MATMUL -> matmulGrad((MatmulAttr) attr, in[0], in[1], g, need[0], need[1]);
             case RESHAPE -> new Tensor[] {Primitives.reshape(g, in[0].shape())};
             case TRANSPOSE -> new Tensor[] {Primitives.transpose(g, inverse((int[]) attr))};
             case BROADCAST_TO -> new Tensor[] {sumToShape(g, in[0].shape())};
@@ -67,29 +68,37 @@ final class Gradients {
         };
     }
 
-    private static Tensor[] binaryGrad(BinaryOp op, Tensor a, Tensor b, Tensor y, Tensor g) {
-        Tensor ga, gb;
+    private static Tensor[] binaryGrad(BinaryOp op, Tensor a, Tensor b, Tensor y, Tensor g, boolean needA, boolean needB) {
+        Tensor ga = null, gb = null;
         switch (op) {
             case ADD -> { ga = g; gb = g; }
-            case SUB -> { ga = g; gb = unary(UnaryOp.NEG, g); }
-            case MUL -> { ga = mul(g, b); gb = mul(g, a); }
-            case DIV -> { ga = div(g, b); gb = unary(UnaryOp.NEG, div(mul(g, y), b)); }
+            case SUB -> { ga = g; gb = needB ? unary(UnaryOp.NEG, g) : null; }
+            case MUL -> {
+                if (needA) ga = mul(g, b);
+                if (needB) gb = mul(g, a);
+            }
+            case DIV -> {
+                if (needA) ga = div(g, b);
+                if (needB) gb = unary(UnaryOp.NEG, div(mul(g, y), b));
+            }
             case POW -> {
                 // d/da a^b = b a^(b-1); d/db = a^b log a, taken as 0 where a <= 0 (as TensorFlow).
-                ga = mul(g, mul(b, binary(BinaryOp.POW, a, sub(b, scalar(1, b)))));
-                Tensor positive = Primitives.broadcastTo(binary(BinaryOp.GREATER, a, scalar(0, a)), y.shape());
-                Tensor safeA = Primitives.where(positive, Primitives.broadcastTo(a, y.shape()), Tensor.full(y.shape(), 1, a.dtype()));
-                gb = mul(g, mul(y, unary(UnaryOp.LOG, safeA)));
+                if (needA) ga = mul(g, mul(b, binary(BinaryOp.POW, a, sub(b, scalar(1, b)))));
+                if (needB) {
+                    Tensor positive = Primitives.broadcastTo(binary(BinaryOp.GREATER, a, scalar(0, a)), y.shape());
+                    Tensor safeA = Primitives.where(positive, Primitives.broadcastTo(a, y.shape()), Tensor.full(y.shape(), 1, a.dtype()));
+                    gb = mul(g, mul(y, unary(UnaryOp.LOG, safeA)));
+                }
             }
             case MAX, MIN -> {
                 // The gradient goes to a where a wins (ties to a), else to b.
                 Tensor aWins = binary(op == BinaryOp.MAX ? BinaryOp.GREATER_EQUAL : BinaryOp.LESS_EQUAL, a, b);
-                ga = mul(g, aWins);
-                gb = mul(g, sub(scalar(1, aWins), aWins));
+                if (needA) ga = mul(g, aWins);
+                if (needB) gb = mul(g, sub(scalar(1, aWins), aWins));
             }
             default -> throw new IllegalStateException("comparisons are not differentiable: " + op);
         }
-        return new Tensor[] {sumToShape(ga, a.shape()), sumToShape(gb, b.shape())};
+        return new Tensor[] {needA ? sumToShape(ga, a.shape()) : null, needB ? sumToShape(gb, b.shape()) : null};
     }
 
     private static Tensor reduceGrad(ReduceAttr at, Tensor x, Tensor y, Tensor g) {
@@ -103,11 +112,12 @@ final class Gradients {
         return div(mul(gk, hit), count);
     }
 
-    private static Tensor[] matmulGrad(MatmulAttr at, Tensor a, Tensor b, Tensor g) {
+    /** Skipping an unneeded side matters: a first layer's input gradient is a whole GEMM nobody reads. */
+    private static Tensor[] matmulGrad(MatmulAttr at, Tensor a, Tensor b, Tensor g, boolean needA, boolean needB) {
         boolean ta = at.transA(), tb = at.transB();
-        Tensor ga = ta ? Primitives.matmul(b, g, tb, true) : Primitives.matmul(g, b, false, !tb);
-        Tensor gb = tb ? Primitives.matmul(g, a, true, ta) : Primitives.matmul(a, g, !ta, false);
-        return new Tensor[] {sumToShape(ga, a.shape()), sumToShape(gb, b.shape())};
+        Tensor ga = !needA ? null : ta ? Primitives.matmul(b, g, tb, true) : Primitives.matmul(g, b, false, !tb);
+        Tensor gb = !needB ? null : tb ? Primitives.matmul(g, a, true, ta) : Primitives.matmul(a, g, !ta, false);
+        return new Tensor[] {ga == null ? null : sumToShape(ga, a.shape()), gb == null ? null : sumToShape(gb, b.shape())};
     }
 
     private static Tensor[] concatGrad(int axis, Tensor[] in, Tensor g) {

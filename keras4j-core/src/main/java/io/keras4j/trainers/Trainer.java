@@ -86,7 +86,14 @@ public final class Trainer {
     private Map<String, Double> logs() {
         Map<String, Double> logs = new TreeMap<>();
         logs.put("loss", lossCount == 0 ? 0 : lossSum / lossCount);
-        if (metrics != null) for (Metric m : metrics) logs.put(m.name(), m.result());
+        if (metrics != null) {
+            for (Metric m : metrics) {
+                Tensor r = m.resultTensor();
+                // Keras logs a vector result (F1 per class, several thresholds) as an array: one entry per element here.
+                if (r.size() == 1) logs.put(m.name(), m.result());
+                else for (int i = 0; i < r.size(); i++) logs.put(m.name() + "_" + i, r.getDouble(i));
+            }
+        }
         return logs;
     }
 

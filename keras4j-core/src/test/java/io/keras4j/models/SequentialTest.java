@@ -81,6 +81,16 @@ class SequentialTest {
         assertTrue(ev.get("accuracy") > 0.95);
     }
 
+    @Test void vectorValuedMetricsAreLoggedPerElement() {
+        Random.setSeed(5);
+        Tensor[] d = blobs(64, 2);
+        Sequential m = new Sequential(Input.of(2), new Dense(2, "softmax"));
+        m.compile(io.keras4j.optimizers.Optimizers.get("sgd"), io.keras4j.losses.Losses.get("categorical_crossentropy"),
+                List.of("accuracy", new io.keras4j.metrics.F1Score()));
+        History h = m.fit(d[0], io.keras4j.utils.NumericalUtils.toCategorical(d[1], 2), new FitOptions().epochs(1).verbose(0));
+        assertEquals(List.of("accuracy", "f1_score_0", "f1_score_1", "loss"), List.copyOf(h.history().keySet()));
+    }
+
     @Test void validationSplitHoldsOutTheLastRows() {
         Random.setSeed(2);
         Tensor[] d = blobs(100, 3);

@@ -128,13 +128,15 @@ class RandomTest {
 
     @Test
     void keepMaskRate() {
-        float[] m = Random.keepMask(100_000, 0.3, 15L);
+        float[] m = Random.keepMask(100_001, 0.3, 2.5f, 15L);
         double kept = 0;
         for (float v : m) {
-            assertTrue(v == 0 || v == 1);
-            kept += v;
+            assertTrue(v == 0 || v == 2.5f);
+            if (v != 0) kept++;
         }
         assertEquals(0.7, kept / m.length, 0.01);
+        assertEquals(0, Random.keepMask(1000, 1.0, 1f, 3L)[999], "rate 1 drops everything");
+        for (float v : Random.keepMask(1001, 0.0, 1f, 3L)) assertEquals(1f, v, "rate 0 keeps everything");
     }
 
     @Test

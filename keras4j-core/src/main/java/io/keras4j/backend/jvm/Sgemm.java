@@ -21,11 +21,10 @@ public final class Sgemm {
 
     /** Below this many multiply-adds, handing work to another thread costs more than it saves. */
     private static final long PARALLEL_MIN_MACS = 64 * 64 * 64;
-    /** Column split unit: a multiple of every kernel's column tile, so only the last chunk has an
-     *  edge. */
-    private static final int COL_BLOCK = 64;
-    /** Row split unit: the vector kernel's row tile. */
-    private static final int ROW_BLOCK = VectorSgemm.MR;
+    /** Split units: the kernels' row tile, and a multiple of every kernel's column tile. */
+    private static final int ROW_BLOCK = VectorSgemm.MR, COL_BLOCK = 64;
+    /** Fewest rows of C per thread for which splitting rows beats splitting columns. */
+    private static final int MIN_ROWS_PER_THREAD = 64;
 
     private Sgemm() {}
 
@@ -53,21 +52,23 @@ public final class Sgemm {
         int threads = Parallel.threads();
         if (threads == 1 || (long) m * n * k < PARALLEL_MIN_MACS) {
             kernel(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-        } else if (n >= 2 * COL_BLOCK * threads || n > m) {
-            // Split C's columns: each thread packs and reads only its own part of B.
-            int blocks = (n + COL_BLOCK - 1) / COL_BLOCK;
-            Parallel.forRange(blocks, 1, (from, to) -> {
-                int j0 = from * COL_BLOCK, j1 = Math.min(n, to * COL_BLOCK);
-                kernel(transA, transB, m, j1 - j0, k, a, aOff, lda, b, bOff + (transB ? j0 * ldb : j0), ldb,
-                        c, cOff + j0, ldc, accumulate);
-            });
-        } else {
-            // Narrow C: split its rows (each thread packs the whole of B, which is small).
+        } else if (m >= MIN_ROWS_PER_THREAD * threads || n < 2 * COL_BLOCK) {
+            // Split C's rows. Each thread packs all of B, but writes rows no other thread touches;
+            // split columns, two threads write either end of a cache line in every row of C
+            // (measured: 128x512x10 ran at half the speed on two threads as on one).
             int blocks = (m + ROW_BLOCK - 1) / ROW_BLOCK;
             Parallel.forRange(blocks, 1, (from, to) -> {
                 int i0 = from * ROW_BLOCK, i1 = Math.min(m, to * ROW_BLOCK);
                 kernel(transA, transB, i1 - i0, n, k, a, aOff + (transA ? i0 : i0 * lda), lda, b, bOff, ldb,
                         c, cOff + i0 * ldc, ldc, accumulate);
+            });
+        } else {
+            // Few rows: split C's columns, so that each thread packs only its own part of B.
+            int blocks = (n + COL_BLOCK - 1) / COL_BLOCK;
+            Parallel.forRange(blocks, 1, (from, to) -> {
+                int j0 = from * COL_BLOCK, j1 = Math.min(n, to * COL_BLOCK);
+                kernel(transA, transB, m, j1 - j0, k, a, aOff, lda, b, bOff + (transB ? j0 * ldb : j0), ldb,
+                        c, cOff + j0, ldc, accumulate);
             });
         }
     }

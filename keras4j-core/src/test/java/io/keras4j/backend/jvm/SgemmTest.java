@@ -35,7 +35,7 @@ class SgemmTest {
 
     @Test
     void sgemmMatchesNaiveOnSeveralThreads() {
-        // Shapes large enough to be split, over C's columns (wide C) or its rows (narrow C).
+        // Shapes large enough to be split, over C's rows (tall or narrow C) or its columns (few rows).
         int[][] shapes = {{65, 130, 130}, {130, 65, 65}, {130, 17, 130}, {33, 130, 130}, {130, 3, 1000}, {9, 530, 70}};
         for (int threads : new int[] {2, 3}) {
             Parallel.setThreads(threads);
