@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Chunks are claimed, not assigned: the caller and the workers take the next unclaimed chunk
  * until none is left. A worker that the OS has not scheduled yet (a busy machine, more threads than
- * cores) therefore never holds the caller up; the caller runs its chunks itself.
+ * cores) therefore never holds the caller up: the caller runs the chunks nobody has claimed.
  *
  * <p>One {@link #forRange} runs on the pool at a time. A call made while the pool is busy — from
  * inside a body (nested) or from another thread — runs inline on its caller, which can never
@@ -65,9 +65,12 @@ public final class Parallel {
     /**
      * Runs {@code body} over {@code [0, n)} split into at most {@link #threads()} contiguous chunks of
      * at least {@code grain} items, the calling thread taking part. Returns when all chunks are
-     * done; an exception thrown by any chunk is rethrown here.
+     * done; an exception thrown by any chunk is rethrown here. Runs {@code body.run(0, n)} inline
+     * when there is a single chunk, or when the pool is busy (a nested call); does nothing when
+     * {@code n} is 0.
      */
     public static void forRange(int n, int grain, RangeBody body) {
+        if (n < 0) throw new IllegalArgumentException("range size must be >= 0, got " + n);
         int chunks = (int) Math.min(Math.min(threads, MAX_CHUNKS), n / (long) Math.max(grain, 1));
         if (chunks <= 1 || !busy.compareAndSet(false, true)) {
             if (n > 0) body.run(0, n);
@@ -110,7 +113,7 @@ public final class Parallel {
             try {
                 body.run(chunkStart(chunk, chunks), chunkStart(chunk + 1, chunks));
             } catch (Throwable t) {
-                if (!failure.compareAndSet(null, t)) failure.get().addSuppressed(t);
+                if (!failure.compareAndSet(null, t) && failure.get() != t) failure.get().addSuppressed(t);
             }
             if (done.incrementAndGet() == chunks) {
                 Thread w = waiter;

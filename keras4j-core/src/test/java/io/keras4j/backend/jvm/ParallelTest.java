@@ -104,6 +104,10 @@ class ParallelTest {
                 Parallel.forRange(90, 1, (from, to) -> {
                     if (from == 0) throw new AssertionError("caller");
                 }));
+        RuntimeException shared = new RuntimeException("every chunk");
+        assertSame(shared, assertThrows(RuntimeException.class, () -> Parallel.forRange(90, 1, (from, to) -> {
+            throw shared;
+        })));
         // The pool still works afterwards.
         AtomicInteger sum = new AtomicInteger();
         Parallel.forRange(90, 1, (from, to) -> sum.addAndGet(to - from));
@@ -140,11 +144,12 @@ class ParallelTest {
     }
 
     @Test
-    void setThreadsRejectsLessThanOne() {
+    void rejectsBadArguments() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallel.setThreads(0));
         assertTrue(e.getMessage().contains("0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Parallel.setThreads(-3));
         Parallel.setThreads(5);
         assertEquals(5, Parallel.threads());
+        assertThrows(IllegalArgumentException.class, () -> Parallel.forRange(-1, 1, (from, to) -> { }));
     }
 }
