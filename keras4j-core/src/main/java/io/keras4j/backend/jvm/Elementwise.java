@@ -132,6 +132,10 @@ final class Elementwise {
 
     /** o[i] = x[i] op y[i + yo] for i in [from, to). */
     private static void sameF(BinaryOp op, float[] x, float[] y, int yo, float[] o, int from, int to) {
+        if (op.isComparison() && Sgemm.vectorized()) {
+            VectorCompare.same(op, x, y, yo, o, from, to);
+            return;
+        }
         switch (op) {
             case ADD -> { for (int i = from; i < to; i++) o[i] = x[i] + y[i + yo]; }
             case SUB -> { for (int i = from; i < to; i++) o[i] = x[i] - y[i + yo]; }
@@ -145,6 +149,10 @@ final class Elementwise {
     }
 
     private static void scalarRightF(BinaryOp op, float[] x, float s, float[] o, int from, int to) {
+        if (op.isComparison() && Sgemm.vectorized()) {
+            VectorCompare.scalar(op, x, s, o, from, to);
+            return;
+        }
         switch (op) {
             case ADD -> { for (int i = from; i < to; i++) o[i] = x[i] + s; }
             case SUB -> { for (int i = from; i < to; i++) o[i] = x[i] - s; }
