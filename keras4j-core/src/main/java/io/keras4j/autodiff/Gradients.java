@@ -4,6 +4,7 @@ import io.keras4j.autodiff.GradientTape.Node;
 import io.keras4j.autodiff.Primitives.IndexAttr;
 import io.keras4j.autodiff.Primitives.MatmulAttr;
 import io.keras4j.autodiff.Primitives.ReduceAttr;
+import io.keras4j.backend.Backend.ConvGeometry;
 import io.keras4j.backend.BinaryOp;
 import io.keras4j.backend.ReduceOp;
 import io.keras4j.backend.UnaryOp;
@@ -44,6 +45,17 @@ final class Gradients {
             case GATHER -> new Tensor[] {Primitives.scatterAdd(g, (IndexAttr) attr, in[0].shape())};
             case SCATTER_ADD -> new Tensor[] {Primitives.gatherFlat(g, (IndexAttr) attr)};
             case CAST -> new Tensor[] {Primitives.cast(g, in[0].dtype())};
+            // conv(x, w): dx is the transposed convolution of g; dw correlates x with g.
+            case CONV -> new Tensor[] {
+                    need[0] ? Primitives.convTranspose(g, in[1], (ConvGeometry) attr) : null,
+                    need[1] ? Primitives.convKernelGradient(in[0], g, (ConvGeometry) attr, in[1].shape()) : null};
+            // convTranspose(y, w) = convᵀ: dy is the forward convolution of g; dw correlates g (as the input) with y.
+            case CONV_TRANSPOSE -> new Tensor[] {
+                    need[0] ? Primitives.conv(g, in[1], ((ConvGeometry) attr).strides(), ((ConvGeometry) attr).dilation(),
+                            ((ConvGeometry) attr).padBefore(), afterPadding(g.shape(), (ConvGeometry) attr), ((ConvGeometry) attr).groups()) : null,
+                    need[1] ? Primitives.convKernelGradient(g, in[0], (ConvGeometry) attr, in[1].shape()) : null};
+            case MAX_POOL -> new Tensor[] {Primitives.maxPoolGradient(in[0], g, (ConvGeometry) attr)};
+            case AVG_POOL -> new Tensor[] {Primitives.avgPoolGradient(g, (ConvGeometry) attr, in[0].shape())};
         };
     }
 
@@ -140,6 +152,17 @@ final class Gradients {
         }
         Tensor s = Primitives.reduce(ReduceOp.SUM, g, axes.stream().mapToInt(Integer::intValue).toArray(), true);
         return Primitives.reshape(s, shape);
+    }
+
+    /** The after-padding that makes a convolution of the input shape yield exactly g.outSpatial (it may be negative: a crop). */
+    private static int[] afterPadding(Shape inShape, ConvGeometry g) {
+        int rank = g.kernel().length;
+        int[] after = new int[rank];
+        for (int d = 0; d < rank; d++) {
+            int span = (g.kernel()[d] - 1) * g.dilation()[d] + 1;
+            after[d] = (g.outSpatial()[d] - 1) * g.strides()[d] + span - inShape.dim(d + 1) - g.padBefore()[d];
+        }
+        return after;
     }
 
     private static int[] inverse(int[] perm) {

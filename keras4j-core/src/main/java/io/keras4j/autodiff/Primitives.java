@@ -1,6 +1,7 @@
 package io.keras4j.autodiff;
 
 import io.keras4j.backend.Backend;
+import io.keras4j.backend.Backend.ConvGeometry;
 import io.keras4j.backend.Backends;
 import io.keras4j.backend.BinaryOp;
 import io.keras4j.backend.ReduceOp;
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public final class Primitives {
     /** The recorded kinds. Comparisons, arg-reductions and random numbers are not differentiable and are never recorded. */
-    enum Prim { UNARY, BINARY, WHERE, REDUCE, MATMUL, RESHAPE, TRANSPOSE, BROADCAST_TO, SLICE, PAD, CONCAT, GATHER, SCATTER_ADD, CAST }
+    enum Prim { UNARY, BINARY, WHERE, REDUCE, MATMUL, RESHAPE, TRANSPOSE, BROADCAST_TO, SLICE, PAD, CONCAT, GATHER, SCATTER_ADD, CAST, CONV, CONV_TRANSPOSE, MAX_POOL, AVG_POOL }
 
     record ReduceAttr(ReduceOp op, int[] axes, boolean keepDims) {}
     record MatmulAttr(boolean transA, boolean transB) {}
@@ -330,4 +331,91 @@ public final class Primitives {
     }
 
     static Tensor onesLike(Tensor t) { return Tensor.full(t.shape(), 1, t.dtype()); }
+
+    // ------------------------------------------------------------------ convolution and pooling
+
+    /**
+     * N-D channels-last convolution: x (batch, spatial..., in), kernel (k..., in / groups, filters),
+     * explicit zero padding before and after each spatial axis. Output spatial size per axis:
+     * floor((in + before + after - ((k - 1) * dilation + 1)) / stride) + 1.
+     */
+    public static Tensor conv(Tensor x, Tensor kernel, int[] strides, int[] dilation, int[] padBefore, int[] padAfter, int groups) {
+        int rank = x.rank() - 2;
+        if (rank < 1 || kernel.rank() != rank + 2) {
+            throw new IllegalArgumentException("conv: inputs of shape " + x.shape() + " and kernel of shape " + kernel.shape()
+                    + " do not match: the kernel needs rank inputs.rank (spatial dims + input channels + filters)");
+        }
+        if (x.dtype() != kernel.dtype()) throw new IllegalArgumentException("conv needs equal dtypes, got " + x.dtype() + " and " + kernel.dtype());
+        int cin = x.shape().dim(-1), filters = kernel.shape().dim(-1);
+        if (groups < 1 || cin % groups != 0 || filters % groups != 0 || kernel.shape().dim(-2) * groups != cin) {
+            throw new IllegalArgumentException("conv: the input channels (" + cin + ") must equal the kernel's input channels ("
+                    + kernel.shape().dim(-2) + ") times groups (" + groups + "), and filters (" + filters + ") must be divisible by groups");
+        }
+        int[] in = x.shape().sub(1, rank + 1).dims(), k = kernel.shape().sub(0, rank).dims(), out = new int[rank];
+        for (int d = 0; d < rank; d++) {
+            int span = (k[d] - 1) * dilation[d] + 1;
+            int room = in[d] + padBefore[d] + padAfter[d] - span;
+            out[d] = room < 0 ? 0 : room / strides[d] + 1;
+        }
+        ConvGeometry g = new ConvGeometry(x.shape().dim(0), in, cin, k, filters, groups, strides.clone(), dilation.clone(), padBefore.clone(), out);
+        Shape outShape = Shape.of(out).prepend(x.shape().dim(0)).append(filters);
+        Object o = ScratchPool.allocate(x.dtype(), outShape.size());
+        be().conv(x.dtype(), x.data(), kernel.data(), g, o);
+        return recorded(Prim.CONV, out(o, outShape), g, x, kernel);
+    }
+
+    /**
+     * The transposed convolution: the gradient with respect to x of the convolution described by
+     * {@code g}, applied to y (batch, g.outSpatial..., filters) with the convolution's kernel
+     * (k..., in / groups, filters). Output (batch, g.inSpatial..., in).
+     */
+    public static Tensor convTranspose(Tensor y, Tensor kernel, ConvGeometry g) {
+        if (y.dtype() != kernel.dtype()) throw new IllegalArgumentException("conv_transpose needs equal dtypes, got " + y.dtype() + " and " + kernel.dtype());
+        ConvGeometry geo = new ConvGeometry(y.shape().dim(0), g.inSpatial(), g.inChannels(), g.kernel(), g.outChannels(), g.groups(),
+                g.strides(), g.dilation(), g.padBefore(), g.outSpatial());
+        Shape outShape = Shape.of(g.inSpatial()).prepend(y.shape().dim(0)).append(g.inChannels());
+        Object o = ScratchPool.allocate(y.dtype(), outShape.size());
+        be().convBackpropInput(y.dtype(), y.data(), kernel.data(), geo, o);
+        return recorded(Prim.CONV_TRANSPOSE, out(o, outShape), geo, y, kernel);
+    }
+
+    /** The kernel gradient of the convolution {@code g} given its input x and output gradient dy (not recorded). */
+    static Tensor convKernelGradient(Tensor x, Tensor dy, ConvGeometry g, Shape kernelShape) {
+        Object o = ScratchPool.allocate(x.dtype(), kernelShape.size());
+        be().convBackpropFilter(x.dtype(), x.data(), dy.data(), g, o);
+        return out(o, kernelShape);
+    }
+
+    /** Max or average pooling, channels last, over windows of {@code poolSize} with explicit padding (padding cells are ignored). */
+    public static Tensor pool(boolean max, Tensor x, int[] poolSize, int[] strides, int[] padBefore, int[] padAfter) {
+        int rank = x.rank() - 2;
+        if (rank < 1 || poolSize.length != rank) {
+            throw new IllegalArgumentException("pool: pool_size " + Arrays.toString(poolSize) + " does not match inputs of shape " + x.shape());
+        }
+        int[] in = x.shape().sub(1, rank + 1).dims(), out = new int[rank], ones = new int[rank];
+        Arrays.fill(ones, 1);
+        for (int d = 0; d < rank; d++) {
+            int room = in[d] + padBefore[d] + padAfter[d] - poolSize[d];
+            out[d] = room < 0 ? 0 : room / strides[d] + 1;
+        }
+        int c = x.shape().dim(-1);
+        ConvGeometry g = new ConvGeometry(x.shape().dim(0), in, c, poolSize.clone(), c, 1, strides.clone(), ones, padBefore.clone(), out);
+        Shape outShape = Shape.of(out).prepend(x.shape().dim(0)).append(c);
+        Object o = ScratchPool.allocate(x.dtype(), outShape.size());
+        if (max) be().maxPool(x.dtype(), x.data(), g, o);
+        else be().avgPool(x.dtype(), x.data(), g, o);
+        return recorded(max ? Prim.MAX_POOL : Prim.AVG_POOL, out(o, outShape), g, x);
+    }
+
+    static Tensor maxPoolGradient(Tensor x, Tensor dy, ConvGeometry g) {
+        Object o = ScratchPool.allocate(x.dtype(), x.size());
+        be().maxPoolGrad(x.dtype(), x.data(), dy.data(), g, o);
+        return out(o, x.shape());
+    }
+
+    static Tensor avgPoolGradient(Tensor dy, ConvGeometry g, Shape xShape) {
+        Object o = ScratchPool.allocate(dy.dtype(), xShape.size());
+        be().avgPoolGrad(dy.dtype(), dy.data(), g, o);
+        return out(o, xShape);
+    }
 }

@@ -58,4 +58,36 @@ public interface Backend {
 
     /** Type conversion of n elements (float to int truncates toward zero, as NumPy's astype). */
     void cast(DType from, Object x, DType to, Object out, int n);
+
+    /**
+     * The geometry of an N-D channels-last window operation (convolution or pooling) on a batch:
+     * input (batch, inSpatial..., inChannels), kernel (kernel..., inChannels / groups,
+     * outChannels), output (batch, outSpatial..., outChannels). Output cell {@code o} reads input
+     * cells {@code o * strides - padBefore + k * dilation} for k over the kernel window; cells
+     * outside the input are zeros (convolution) or ignored (pooling). For pooling, inChannels =
+     * outChannels and groups = 1.
+     */
+    record ConvGeometry(int batch, int[] inSpatial, int inChannels, int[] kernel, int outChannels, int groups,
+                        int[] strides, int[] dilation, int[] padBefore, int[] outSpatial) {}
+
+    /** Convolution (cross-correlation, as every framework's conv): out = conv(x, kernel). */
+    void conv(DType dtype, Object x, Object kernel, ConvGeometry g, Object out);
+
+    /** The gradient of {@link #conv} with respect to x given dy, i.e. the transposed convolution of dy. */
+    void convBackpropInput(DType dtype, Object dy, Object kernel, ConvGeometry g, Object dx);
+
+    /** The gradient of {@link #conv} with respect to the kernel, summed over the batch. */
+    void convBackpropFilter(DType dtype, Object x, Object dy, ConvGeometry g, Object dKernel);
+
+    /** Max over each window (padding cells ignored). */
+    void maxPool(DType dtype, Object x, ConvGeometry g, Object out);
+
+    /** Routes each dy to the first maximum of its window in x (zeros elsewhere). */
+    void maxPoolGrad(DType dtype, Object x, Object dy, ConvGeometry g, Object dx);
+
+    /** Mean over each window's cells that lie inside the input. */
+    void avgPool(DType dtype, Object x, ConvGeometry g, Object out);
+
+    /** The gradient of {@link #avgPool}: each dy spread evenly over its window's inside cells. */
+    void avgPoolGrad(DType dtype, Object dy, ConvGeometry g, Object dx);
 }

@@ -5,7 +5,9 @@ import io.keras4j.activations.Activations;
 import io.keras4j.autodiff.Variable;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Layers;
-import io.keras4j.models.Sequential;
+import io.keras4j.layers.KerasTensor;
+import io.keras4j.layers.core.InputLayer;
+import io.keras4j.models.Model;
 import io.keras4j.tensor.DType;
 import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
@@ -15,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs one case of {@code cases.json}: a model (built as a Sequential) or an activation function. */
+/** Runs one case of {@code cases.json}: a model (built with the Functional API) or an activation function. */
 final class ModelCase {
     private final CaseSet set;
     private final String id;
@@ -79,8 +81,7 @@ final class ModelCase {
         Map<String, Object> model = CaseSet.map(entry.get("model"));
         List<Map<String, Object>> layers = new ArrayList<>();
         for (Object l : (List<?>) model.get("layers")) layers.add(CaseSet.map(l));
-        if (!isChain(model, layers)) return CaseResult.skipped(id, "Functional API not built yet");
-        for (Map<String, Object> l : layers.subList(1, layers.size())) {
+        for (Map<String, Object> l : layers) {
             if (!Layers.isRegistered(String.valueOf(l.get("class_name")))) {
                 return CaseResult.skipped(id, "layer " + l.get("class_name") + " not supported yet");
             }
@@ -90,38 +91,52 @@ final class ModelCase {
 
         List<Layer> built = new ArrayList<>();
         for (Map<String, Object> l : layers) built.add(build(l));
-        Sequential seq = new Sequential(built.toArray(Layer[]::new));
+        Model net = connect(model, layers, built);
         String error = assignWeights(layers, built, data);
         if (error != null) return CaseResult.failed(id, error);
 
-        DType inputType = built.get(0).dtype();
-        Object input = data.containsKey("input") ? data.get("input") : ((List<?>) data.get("inputs")).get(0);
-        Tensor x = CaseSet.tensor(input, inputType, !hasBatch);
+        List<Object> inputSpecs = data.containsKey("input") ? List.of(data.get("input")) : new ArrayList<>((List<?>) data.get("inputs"));
+        List<Tensor> xs = new ArrayList<>();
+        for (int i = 0; i < inputSpecs.size(); i++) xs.add(CaseSet.tensor(inputSpecs.get(i), net.inputs().get(i).dtype(), !hasBatch));
         boolean training = Boolean.TRUE.equals(entry.get("training"));
         int calls = entry.get("predict_calls") instanceof Number n ? Math.max(1, n.intValue()) : 1;
         Tensor y = null;
         // Stateful layers carry state from one call to the next; Keras recorded the last call.
-        for (int i = 0; i < calls; i++) y = training ? seq.apply(x, true) : seq.predict(x);
+        for (int i = 0; i < calls; i++) y = training ? net.applyAll(xs, true).get(0) : net.predictAll(xs).get(0);
         CaseResult output = compare(y, data.get("expected"));
         if (output.status() != CaseResult.Status.PASSED) return output;
-        return compareMovingStatistics(seq, data);
+        return compareMovingStatistics(net, data);
     }
 
     /**
-     * One input, one output, and each layer fed once by the layer before it: what a Sequential
-     * model can hold. Anything else needs the Functional API.
+     * The Functional model of {@code cases.json}: layers in Keras's {@code model.layers} order
+     * (inputs before their users), each called on the outputs of the layers its {@code inbound}
+     * entry names.
      */
-    private static boolean isChain(Map<String, Object> model, List<Map<String, Object>> layers) {
-        if (!(model.get("inputs") instanceof List<?> ins) || ins.size() != 1) return false;
-        if (!(model.get("outputs") instanceof List<?> outs) || outs.size() != 1) return false;
-        if (layers.size() < 2 || !"InputLayer".equals(layers.get(0).get("class_name"))) return false;
-        if (!ins.get(0).equals(layers.get(0).get("name")) || !outs.get(0).equals(layers.get(layers.size() - 1).get("name"))) return false;
-        for (int i = 1; i < layers.size(); i++) {
-            if (!(layers.get(i).get("inbound") instanceof List<?> calls) || calls.size() != 1) return false;
-            if (!(calls.get(0) instanceof List<?> from) || from.size() != 1) return false;
-            if (!from.get(0).equals(layers.get(i - 1).get("name"))) return false;
+    private static Model connect(Map<String, Object> model, List<Map<String, Object>> layers, List<Layer> built) {
+        Map<String, KerasTensor> byName = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            String name = String.valueOf(layers.get(i).get("name"));
+            Layer layer = built.get(i);
+            if (layer instanceof InputLayer il) {
+                byName.put(name, il.output());
+                continue;
+            }
+            List<?> callsOf = (List<?>) layers.get(i).get("inbound");
+            for (Object call : callsOf) {
+                List<KerasTensor> args = new ArrayList<>();
+                for (Object from : (List<?>) call) {
+                    KerasTensor t = byName.get(String.valueOf(from));
+                    if (t == null) throw new IllegalArgumentException("layer " + name + " is fed by unknown layer " + from);
+                    args.add(t);
+                }
+                byName.putIfAbsent(name, layer.applyAll(args).get(0));
+            }
         }
-        return true;
+        List<KerasTensor> ins = new ArrayList<>(), outs = new ArrayList<>();
+        for (Object n : (List<?>) model.get("inputs")) ins.add(byName.get(String.valueOf(n)));
+        for (Object n : (List<?>) model.get("outputs")) outs.add(byName.get(String.valueOf(n)));
+        return new Model(ins, outs);
     }
 
     private Layer build(Map<String, Object> layer) {
@@ -186,7 +201,7 @@ final class ModelCase {
     }
 
     /** {@code expected_moving_mean} and friends: the variable of that name after the call. */
-    private CaseResult compareMovingStatistics(Sequential seq, Map<String, Object> data) {
+    private CaseResult compareMovingStatistics(Model seq, Map<String, Object> data) {
         for (Map.Entry<String, Object> e : data.entrySet()) {
             if (!e.getKey().startsWith("expected_moving_")) continue;
             String suffix = "/" + e.getKey().substring("expected_".length());

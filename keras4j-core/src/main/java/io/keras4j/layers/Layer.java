@@ -79,8 +79,12 @@ public abstract class Layer {
     public <T extends Layer> T trainable(boolean value) {
         this.trainable = value;
         for (Variable v : weights) v.setTrainable(value && isTrainableByNature(v));
+        for (Layer l : sublayers()) l.trainable(value); // freezing a model freezes every layer in it, as in Keras
         return (T) this;
     }
+
+    /** Layers this one contains (a model's layers, a wrapper's inner layer); none by default. */
+    protected List<Layer> sublayers() { return List.of(); }
 
     private boolean isTrainableByNature(Variable v) { return naturallyTrainable.getOrDefault(v, true); }
 
@@ -131,22 +135,87 @@ public abstract class Layer {
 
     /** Builds on first use (checking the input spec), then calls; as Keras's {@code __call__}. */
     public final Tensor apply(Tensor inputs, boolean training) {
-        ensureBuilt(inputs.shape());
-        if (inputSpec != null) inputSpec.check(this, 0, inputs.shape());
-        if (inputs.dtype() != dtype && inputs.dtype().isFloating() && dtype.isFloating()) {
-            inputs = io.keras4j.ops.Ops.cast(inputs, dtype);
-        }
-        return call(inputs, training);
+        List<Tensor> out = applyAll(List.of(inputs), training);
+        if (out.size() != 1) throw new IllegalStateException("Layer " + name() + " returns " + out.size() + " outputs; use applyAll");
+        return out.get(0);
     }
 
     public final Tensor apply(Tensor inputs) { return apply(inputs, false); }
 
+    /** The multi-input, multi-output form of {@link #apply(Tensor, boolean)}. */
+    public final List<Tensor> applyAll(List<Tensor> inputs, boolean training) {
+        List<Shape> shapes = new ArrayList<>();
+        for (Tensor t : inputs) shapes.add(t.shape());
+        ensureBuiltAll(shapes);
+        if (inputSpec != null) for (int i = 0; i < shapes.size(); i++) inputSpec.check(this, i, shapes.get(i));
+        List<Tensor> cast = new ArrayList<>(inputs.size());
+        for (Tensor t : inputs) {
+            cast.add(t.dtype() != dtype && t.dtype().isFloating() && dtype.isFloating() ? io.keras4j.ops.Ops.cast(t, dtype) : t);
+        }
+        return callAll(cast, training);
+    }
+
+    /** Calls the layer on a symbolic tensor (Functional API): builds it and records the call. */
+    public final KerasTensor apply(KerasTensor input) { return single(applyAll(List.of(input))); }
+
+    /** Calls a multi-input layer (merging layers, attention) on symbolic tensors. */
+    public final KerasTensor apply(KerasTensor first, KerasTensor... more) {
+        List<KerasTensor> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(List.of(more));
+        return single(applyAll(all));
+    }
+
+    private KerasTensor single(List<KerasTensor> outs) {
+        if (outs.size() != 1) throw new IllegalStateException("Layer " + name() + " returns " + outs.size() + " outputs; use applyAll");
+        return outs.get(0);
+    }
+
+    /** The symbolic call with any number of inputs and outputs. */
+    public final List<KerasTensor> applyAll(List<KerasTensor> inputs) {
+        if (inputs.isEmpty()) throw new IllegalArgumentException("Layer " + name() + " was called without inputs");
+        List<Shape> shapes = new ArrayList<>();
+        for (KerasTensor t : inputs) shapes.add(t.shape());
+        ensureBuiltAll(shapes);
+        if (inputSpec != null) for (int i = 0; i < shapes.size(); i++) inputSpec.check(this, i, shapes.get(i));
+        return new Node(this, inputs, computeOutputShapes(shapes), dtype).outputs();
+    }
+
+    /** A symbolic tensor produced by this layer from nothing: the output of an input layer. */
+    protected final KerasTensor sourceTensor(Shape shape) {
+        return new Node(this, List.of(), List.of(shape), dtype).outputs().get(0);
+    }
+
+    /** The computation on several inputs; the default is the single-input {@link #call}. */
+    protected List<Tensor> callAll(List<Tensor> inputs, boolean training) {
+        requireOneInput(inputs.size());
+        return List.of(call(inputs.get(0), training));
+    }
+
+    /** Output shapes for several inputs; the default is the single-input {@link #computeOutputShape}. */
+    public List<Shape> computeOutputShapes(List<Shape> inputShapes) {
+        requireOneInput(inputShapes.size());
+        return List.of(computeOutputShape(inputShapes.get(0)));
+    }
+
+    /** Creates the weights for several inputs; the default is the single-input {@link #build}. */
+    protected void buildAll(List<Shape> inputShapes) {
+        requireOneInput(inputShapes.size());
+        build(inputShapes.get(0));
+    }
+
+    private void requireOneInput(int n) {
+        if (n != 1) throw new IllegalArgumentException("Layer " + name() + " expects 1 input, but it received " + n + " input tensors");
+    }
+
     /** Builds the layer for inputs of this shape (batch dimension first) unless already built. */
-    public final void ensureBuilt(Shape inputShape) {
+    public final void ensureBuilt(Shape inputShape) { ensureBuiltAll(List.of(inputShape)); }
+
+    public final void ensureBuiltAll(List<Shape> inputShapes) {
         if (built) return;
-        if (inputSpec != null) inputSpec.check(this, 0, inputShape);
-        build(inputShape);
-        builtInputShape = inputShape;
+        if (inputSpec != null) for (int i = 0; i < inputShapes.size(); i++) inputSpec.check(this, i, inputShapes.get(i));
+        buildAll(inputShapes);
+        builtInputShape = inputShapes.get(0);
         built = true;
     }
 

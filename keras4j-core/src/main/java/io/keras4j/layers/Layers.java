@@ -51,6 +51,85 @@ public final class Layers {
         FACTORIES.put("Dropout", Layers::dropout);
         FACTORIES.put("Flatten", c -> new Flatten().dataFormat(c.string("data_format", "channels_last")));
         FACTORIES.put("Reshape", c -> new Reshape(c.ints("target_shape")));
+        FACTORIES.put("Permute", io.keras4j.layers.reshaping.Permute::fromConfig);
+        FACTORIES.put("RepeatVector", io.keras4j.layers.reshaping.RepeatVector::fromConfig);
+        FACTORIES.put("Cropping1D", io.keras4j.layers.reshaping.Cropping1D::fromConfig);
+        FACTORIES.put("Cropping2D", io.keras4j.layers.reshaping.Cropping2D::fromConfig);
+        FACTORIES.put("Cropping3D", io.keras4j.layers.reshaping.Cropping3D::fromConfig);
+        FACTORIES.put("UpSampling1D", io.keras4j.layers.reshaping.UpSampling1D::fromConfig);
+        FACTORIES.put("UpSampling2D", io.keras4j.layers.reshaping.UpSampling2D::fromConfig);
+        FACTORIES.put("UpSampling3D", io.keras4j.layers.reshaping.UpSampling3D::fromConfig);
+        FACTORIES.put("ZeroPadding1D", io.keras4j.layers.reshaping.ZeroPadding1D::fromConfig);
+        FACTORIES.put("ZeroPadding2D", io.keras4j.layers.reshaping.ZeroPadding2D::fromConfig);
+        FACTORIES.put("ZeroPadding3D", io.keras4j.layers.reshaping.ZeroPadding3D::fromConfig);
+        FACTORIES.put("ReLU", io.keras4j.layers.activations.ReLU::fromConfig);
+        FACTORIES.put("LeakyReLU", io.keras4j.layers.activations.LeakyReLU::fromConfig);
+        FACTORIES.put("PReLU", io.keras4j.layers.activations.PReLU::fromConfig);
+        FACTORIES.put("ELU", io.keras4j.layers.activations.ELU::fromConfig);
+        FACTORIES.put("ThresholdedReLU", io.keras4j.layers.activations.ThresholdedReLU::fromConfig);
+        FACTORIES.put("Softmax", io.keras4j.layers.activations.Softmax::fromConfig);
+        FACTORIES.put("SpatialDropout1D", io.keras4j.layers.regularization.SpatialDropout1D::fromConfig);
+        FACTORIES.put("SpatialDropout2D", io.keras4j.layers.regularization.SpatialDropout2D::fromConfig);
+        FACTORIES.put("SpatialDropout3D", io.keras4j.layers.regularization.SpatialDropout3D::fromConfig);
+        FACTORIES.put("GaussianNoise", io.keras4j.layers.regularization.GaussianNoise::fromConfig);
+        FACTORIES.put("GaussianDropout", io.keras4j.layers.regularization.GaussianDropout::fromConfig);
+        FACTORIES.put("AlphaDropout", io.keras4j.layers.regularization.AlphaDropout::fromConfig);
+        FACTORIES.put("ActivityRegularization", io.keras4j.layers.regularization.ActivityRegularization::fromConfig);
+        FACTORIES.put("Conv1DTranspose", io.keras4j.layers.convolutional.Conv1DTranspose::fromConfig);
+        FACTORIES.put("Conv2DTranspose", io.keras4j.layers.convolutional.Conv2DTranspose::fromConfig);
+        FACTORIES.put("Conv3DTranspose", io.keras4j.layers.convolutional.Conv3DTranspose::fromConfig);
+        FACTORIES.put("DepthwiseConv1D", io.keras4j.layers.convolutional.DepthwiseConv1D::fromConfig);
+        FACTORIES.put("DepthwiseConv2D", io.keras4j.layers.convolutional.DepthwiseConv2D::fromConfig);
+        FACTORIES.put("SeparableConv1D", io.keras4j.layers.convolutional.SeparableConv1D::fromConfig);
+        FACTORIES.put("SeparableConv2D", io.keras4j.layers.convolutional.SeparableConv2D::fromConfig);
+        FACTORIES.put("Add", c -> new io.keras4j.layers.merging.Add());
+        FACTORIES.put("Subtract", c -> new io.keras4j.layers.merging.Subtract());
+        FACTORIES.put("Multiply", c -> new io.keras4j.layers.merging.Multiply());
+        FACTORIES.put("Average", c -> new io.keras4j.layers.merging.Average());
+        FACTORIES.put("Maximum", c -> new io.keras4j.layers.merging.Maximum());
+        FACTORIES.put("Minimum", c -> new io.keras4j.layers.merging.Minimum());
+        FACTORIES.put("Concatenate", c -> new io.keras4j.layers.merging.Concatenate(c.integer("axis", -1)));
+        FACTORIES.put("Dot", Layers::dot);
+        FACTORIES.put("SimpleRNNCell", io.keras4j.layers.rnn.SimpleRNNCell::fromConfig);
+        FACTORIES.put("SimpleRNN", io.keras4j.layers.rnn.SimpleRNN::fromConfig);
+        FACTORIES.put("LSTMCell", io.keras4j.layers.rnn.LSTMCell::fromConfig);
+        FACTORIES.put("LSTM", io.keras4j.layers.rnn.LSTM::fromConfig);
+        FACTORIES.put("GRUCell", io.keras4j.layers.rnn.GRUCell::fromConfig);
+        FACTORIES.put("GRU", io.keras4j.layers.rnn.GRU::fromConfig);
+        FACTORIES.put("RNN", io.keras4j.layers.rnn.RNN::fromConfig);
+        FACTORIES.put("Bidirectional", io.keras4j.layers.rnn.Bidirectional::fromConfig);
+        FACTORIES.put("TimeDistributed", io.keras4j.layers.rnn.TimeDistributed::fromConfig);
+        FACTORIES.put("Conv1D", io.keras4j.layers.convolutional.Conv1D::fromConfig);
+        FACTORIES.put("Conv2D", io.keras4j.layers.convolutional.Conv2D::fromConfig);
+        FACTORIES.put("Conv3D", io.keras4j.layers.convolutional.Conv3D::fromConfig);
+        FACTORIES.put("MaxPooling1D", io.keras4j.layers.pooling.MaxPooling1D::fromConfig);
+        FACTORIES.put("GlobalMaxPooling1D", io.keras4j.layers.pooling.GlobalMaxPooling1D::fromConfig);
+        FACTORIES.put("MaxPooling2D", io.keras4j.layers.pooling.MaxPooling2D::fromConfig);
+        FACTORIES.put("GlobalMaxPooling2D", io.keras4j.layers.pooling.GlobalMaxPooling2D::fromConfig);
+        FACTORIES.put("MaxPooling3D", io.keras4j.layers.pooling.MaxPooling3D::fromConfig);
+        FACTORIES.put("GlobalMaxPooling3D", io.keras4j.layers.pooling.GlobalMaxPooling3D::fromConfig);
+        FACTORIES.put("AveragePooling1D", io.keras4j.layers.pooling.AveragePooling1D::fromConfig);
+        FACTORIES.put("GlobalAveragePooling1D", io.keras4j.layers.pooling.GlobalAveragePooling1D::fromConfig);
+        FACTORIES.put("AveragePooling2D", io.keras4j.layers.pooling.AveragePooling2D::fromConfig);
+        FACTORIES.put("GlobalAveragePooling2D", io.keras4j.layers.pooling.GlobalAveragePooling2D::fromConfig);
+        FACTORIES.put("AveragePooling3D", io.keras4j.layers.pooling.AveragePooling3D::fromConfig);
+        FACTORIES.put("GlobalAveragePooling3D", io.keras4j.layers.pooling.GlobalAveragePooling3D::fromConfig);
+        FACTORIES.put("BatchNormalization", io.keras4j.layers.normalization.BatchNormalization::fromConfig);
+        FACTORIES.put("LayerNormalization", io.keras4j.layers.normalization.LayerNormalization::fromConfig);
+        FACTORIES.put("GroupNormalization", io.keras4j.layers.normalization.GroupNormalization::fromConfig);
+        FACTORIES.put("UnitNormalization", io.keras4j.layers.normalization.UnitNormalization::fromConfig);
+        FACTORIES.put("Embedding", io.keras4j.layers.core.Embedding::fromConfig);
+    }
+
+    /** Dot's {@code axes}: one axis for both inputs, or a pair. */
+    private static Layer dot(Config c) {
+        Object axes = c.raw("axes");
+        boolean normalize = c.bool("normalize", false);
+        if (axes instanceof Number n) return new io.keras4j.layers.merging.Dot(n.intValue()).normalize(normalize);
+        if (axes instanceof List<?> l && l.size() == 2 && l.get(0) instanceof Number a && l.get(1) instanceof Number b) {
+            return new io.keras4j.layers.merging.Dot(a.intValue(), b.intValue()).normalize(normalize);
+        }
+        throw new IllegalArgumentException("Invalid format for argument `axes`: expected an integer or a list of 2 integers. Received: axes=" + axes);
     }
 
     /** The class names {@link #fromConfig} knows, sorted. */
@@ -324,6 +403,32 @@ public final class Layers {
 
         private IllegalArgumentException invalid(String key, Object v, String what) {
             return new IllegalArgumentException(className + ": argument `" + key + "` must be " + what + ". Received: " + key + "=" + v);
+        }
+
+        /** An argument that is an integer or a list of integers (an axis or axes): an Integer or an int[]. */
+        public Object integerOrInts(String key, int fallback) {
+            Object v = raw(key);
+            if (v == null) return fallback;
+            if (v instanceof List<?>) return dims(key, v);
+            return integer(key, fallback);
+        }
+
+        /** Whether the key is in the config at all, even with the value null (Python's None). */
+        public boolean containsKey(String key) { return values.containsKey(key); }
+
+        /**
+         * Integers per spatial axis as the padding and cropping layers take them: a list whose
+         * entries are an int (both sides alike, as a one-element row) or a list of ints.
+         */
+        public int[][] intRows(String key) {
+            Object v = raw(key);
+            if (!(v instanceof List<?> list)) throw invalid(key, v, "a list");
+            int[][] rows = new int[list.size()][];
+            for (int i = 0; i < rows.length; i++) {
+                Object e = list.get(i);
+                rows[i] = e instanceof List<?> ? dims(key, e) : dims(key, List.of(e == null ? "None" : e));
+            }
+            return rows;
         }
     }
 }

@@ -3,7 +3,10 @@ package io.keras4j.models;
 import io.keras4j.autodiff.Variable;
 import io.keras4j.callbacks.Callback;
 import io.keras4j.callbacks.History;
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Layer;
+import io.keras4j.layers.Node;
+import io.keras4j.tensor.Shape;
 import io.keras4j.losses.Loss;
 import io.keras4j.losses.Losses;
 import io.keras4j.optimizers.Optimizer;
@@ -21,15 +24,87 @@ import java.util.Map;
 
 /**
  * A layer with training and inference: {@code compile}, {@code fit}, {@code evaluate},
- * {@code predict}, {@code summary} (Keras's {@code Model}). {@link Sequential} is the linear stack;
- * the Functional API builds on the same base.
+ * {@code predict}, {@code summary} (Keras's {@code Model}). Built from symbolic tensors it is a
+ * Functional model: {@code new Model(inputs, outputs)}, any graph of layer calls, several inputs
+ * and outputs, shared layers, models used as layers. {@link Sequential} is the linear stack.
  */
-public abstract class Model extends Layer {
+public class Model extends Layer {
     private final Trainer trainer = new Trainer(this);
+    private final Functional graph;
     private volatile boolean stopTraining;
 
-    /** The model's layers in order. */
-    public abstract List<Layer> layers();
+    /** For subclasses that define the computation themselves ({@link Sequential}). */
+    protected Model() { graph = null; }
+
+    /** A Functional model with one input and one output. */
+    public Model(KerasTensor input, KerasTensor output) { this(List.of(input), List.of(output)); }
+
+    /** A Functional model: every layer call between {@code inputs} and {@code outputs}. */
+    public Model(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+        graph = Functional.of(inputs, outputs);
+        List<Shape> shapes = new ArrayList<>();
+        for (KerasTensor in : inputs) shapes.add(in.shape());
+        ensureBuiltAll(shapes);
+    }
+
+    /** The model's layers in order (a Functional model's input layers first, as in Keras). */
+    public List<Layer> layers() {
+        if (graph == null) throw new IllegalStateException("Model " + name() + " has no layer graph; subclasses must override layers()");
+        return graph.layers();
+    }
+
+    @Override protected List<Layer> sublayers() { return layers(); }
+
+    /** The symbolic inputs of a Functional model (empty for others). */
+    public List<KerasTensor> inputs() { return graph == null ? List.of() : graph.inputs(); }
+
+    /** The symbolic outputs of a Functional model (empty for others). */
+    public List<KerasTensor> outputs() { return graph == null ? List.of() : graph.outputs(); }
+
+    /** The layer calls of a Functional model in execution order (empty for others). */
+    public List<Node> graphNodes() { return graph == null ? List.of() : graph.nodes(); }
+
+    /** Names of the outputs (their layers' names), as Keras keys per-output losses and metrics. */
+    public List<String> outputNames() {
+        List<String> names = new ArrayList<>();
+        for (KerasTensor o : outputs()) names.add(o.name());
+        return names;
+    }
+
+    public List<String> inputNames() {
+        List<String> names = new ArrayList<>();
+        for (KerasTensor i : inputs()) names.add(i.name());
+        return names;
+    }
+
+    @Override protected void buildAll(List<Shape> inputShapes) {
+        if (graph == null) super.buildAll(inputShapes);
+    }
+
+    @Override public Tensor call(Tensor inputs, boolean training) {
+        List<Tensor> out = callAll(List.of(inputs), training);
+        if (out.size() != 1) throw new IllegalStateException("Model " + name() + " has " + out.size() + " outputs; use predictAll/applyAll");
+        return out.get(0);
+    }
+
+    @Override protected List<Tensor> callAll(List<Tensor> inputs, boolean training) {
+        if (graph == null) return super.callAll(inputs, training);
+        return graph.run(inputs, training);
+    }
+
+    @Override public Shape computeOutputShape(Shape inputShape) {
+        List<Shape> s = computeOutputShapes(List.of(inputShape));
+        if (s.size() != 1) throw new IllegalStateException("Model " + name() + " has " + s.size() + " outputs");
+        return s.get(0);
+    }
+
+    @Override public List<Shape> computeOutputShapes(List<Shape> inputShapes) {
+        if (graph == null) return super.computeOutputShapes(inputShapes);
+        List<Shape> out = new ArrayList<>();
+        int batch = inputShapes.get(0).rank() > 0 ? inputShapes.get(0).dim(0) : Shape.UNKNOWN;
+        for (Shape s : graph.outputShapes()) out.add(s.rank() > 0 ? s.withDim(0, batch) : s);
+        return out;
+    }
 
     public Layer getLayer(String layerName) {
         for (Layer l : layers()) if (l.name().equals(layerName)) return l;
@@ -77,11 +152,41 @@ public abstract class Model extends Layer {
         compile(Optimizers.get(optimizer), Losses.get(loss), Arrays.asList((Object[]) metrics));
     }
 
-    /** Objects and strings may be mixed in {@code metrics} (String or Metric). */
-    public void compile(Optimizer optimizer, Loss loss, List<?> metrics) { trainer.compile(optimizer, loss, metrics); }
-
     public void compile(Optimizer optimizer, String loss, String... metrics) {
         compile(optimizer, Losses.get(loss), Arrays.asList((Object[]) metrics));
+    }
+
+    /** One loss for every output; {@code metrics} (String or Metric) apply to every output. */
+    public void compile(Optimizer optimizer, Loss loss, List<?> metrics) {
+        trainer.compile(optimizer, List.of(loss), null, List.of(metrics));
+    }
+
+    /**
+     * Several outputs: a loss per output (or one for all), loss weights (null for 1 each), and a
+     * metric list per output (or one list for all) — Keras's {@code loss=[...], loss_weights=[...],
+     * metrics=[[...], ...]}.
+     */
+    public void compile(Optimizer optimizer, List<Loss> losses, List<Double> lossWeights, List<? extends List<?>> metrics) {
+        trainer.compile(optimizer, losses, lossWeights, metrics);
+    }
+
+    /** As above, keyed by output name (Keras's dict form); outputs missing from {@code metrics} get none. */
+    public void compile(Optimizer optimizer, Map<String, Loss> losses, Map<String, Double> lossWeights, Map<String, ? extends List<?>> metrics) {
+        List<String> names = outputNames();
+        List<Loss> l = new ArrayList<>();
+        List<Double> w = lossWeights == null ? null : new ArrayList<>();
+        List<List<?>> m = new ArrayList<>();
+        for (String n : names) {
+            if (!losses.containsKey(n)) throw new IllegalArgumentException("No loss given for output '" + n + "'. Outputs: " + names);
+            l.add(losses.get(n));
+            if (w != null) w.add(lossWeights.getOrDefault(n, 1.0));
+            List<?> forOutput = metrics == null ? null : metrics.get(n);
+            m.add(forOutput == null ? List.of() : forOutput);
+        }
+        for (String k : losses.keySet()) {
+            if (!names.contains(k)) throw new IllegalArgumentException("Unknown output '" + k + "' in `loss`. Outputs: " + names);
+        }
+        trainer.compile(optimizer, l, w, m);
     }
 
     public boolean compiled() { return trainer.compiled(); }
@@ -94,26 +199,77 @@ public abstract class Model extends Layer {
 
     public History fit(Tensor x, Tensor y) { return fit(x, y, new FitOptions()); }
 
-    public History fit(Tensor x, Tensor y, FitOptions options) { return trainer.fit(x, y, options); }
+    public History fit(Tensor x, Tensor y, FitOptions options) { return trainer.fit(List.of(x), List.of(y), options); }
+
+    /** Several inputs or outputs: one array each, in the model's order. */
+    public History fit(List<Tensor> x, List<Tensor> y, FitOptions options) { return trainer.fit(x, y, options); }
+
+    /** Arrays keyed by input and output names. */
+    public History fit(Map<String, Tensor> x, Map<String, Tensor> y, FitOptions options) {
+        return trainer.fit(byName(x, inputNames(), "input"), byName(y, outputNames(), "output"), options);
+    }
+
+    private static List<Tensor> byName(Map<String, Tensor> m, List<String> names, String what) {
+        List<Tensor> out = new ArrayList<>();
+        for (String n : names) {
+            Tensor t = m.get(n);
+            if (t == null) throw new IllegalArgumentException("No data given for " + what + " '" + n + "'. Expected keys: " + names + ", received: " + m.keySet());
+            out.add(t);
+        }
+        if (m.size() != names.size()) throw new IllegalArgumentException("Unknown " + what + " names in " + m.keySet() + ". Expected keys: " + names);
+        return out;
+    }
 
     /** The loss and metrics on (x, y), by name (Keras's {@code evaluate(..., return_dict=True)}). */
     public Map<String, Double> evaluate(Tensor x, Tensor y) { return evaluate(x, y, 32, 1); }
 
     public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize, int verbose, Callback... callbacks) {
+        return trainer.evaluate(List.of(x), List.of(y), batchSize, verbose, List.of(callbacks));
+    }
+
+    public Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y, int batchSize, int verbose, Callback... callbacks) {
         return trainer.evaluate(x, y, batchSize, verbose, List.of(callbacks));
+    }
+
+    public Map<String, Double> evaluate(Map<String, Tensor> x, Map<String, Tensor> y, int batchSize, int verbose, Callback... callbacks) {
+        return trainer.evaluate(byName(x, inputNames(), "input"), byName(y, outputNames(), "output"), batchSize, verbose, List.of(callbacks));
     }
 
     public Tensor predict(Tensor x) { return predict(x, 32, 0); }
 
     public Tensor predict(Tensor x, int batchSize, int verbose, Callback... callbacks) {
+        List<Tensor> out = trainer.predict(List.of(x), batchSize, verbose, List.of(callbacks));
+        if (out.size() != 1) throw new IllegalStateException("Model " + name() + " has " + out.size() + " outputs; use predictAll");
+        return out.get(0);
+    }
+
+    /** Predictions of a model with several inputs or outputs: one array per output. */
+    public List<Tensor> predictAll(List<Tensor> x) { return predictAll(x, 32, 0); }
+
+    public List<Tensor> predictAll(List<Tensor> x, int batchSize, int verbose, Callback... callbacks) {
         return trainer.predict(x, batchSize, verbose, List.of(callbacks));
     }
 
-    public Map<String, Double> trainOnBatch(Tensor x, Tensor y) { return trainer.trainOnBatch(x, y); }
+    /** Predictions keyed by output name. */
+    public Map<String, Tensor> predict(Map<String, Tensor> x) {
+        List<Tensor> out = predictAll(byName(x, inputNames(), "input"));
+        Map<String, Tensor> m = new java.util.LinkedHashMap<>();
+        List<String> names = outputNames();
+        for (int i = 0; i < out.size(); i++) m.put(names.get(i), out.get(i));
+        return m;
+    }
 
-    public Map<String, Double> testOnBatch(Tensor x, Tensor y) { return trainer.testOnBatch(x, y); }
+    public Map<String, Double> trainOnBatch(Tensor x, Tensor y) { return trainer.trainOnBatch(List.of(x), List.of(y)); }
+
+    public Map<String, Double> trainOnBatch(List<Tensor> x, List<Tensor> y) { return trainer.trainOnBatch(x, y); }
+
+    public Map<String, Double> testOnBatch(Tensor x, Tensor y) { return trainer.testOnBatch(List.of(x), List.of(y)); }
+
+    public Map<String, Double> testOnBatch(List<Tensor> x, List<Tensor> y) { return trainer.testOnBatch(x, y); }
 
     public Tensor predictOnBatch(Tensor x) { return apply(x, false); }
+
+    public List<Tensor> predictOnBatch(List<Tensor> x) { return applyAll(x, false); }
 
     /** Set by a callback to end {@code fit} after the current batch (Keras's {@code model.stop_training}). */
     public boolean stopTraining() { return stopTraining; }

@@ -405,4 +405,191 @@ public final class Ops {
     public static Tensor l2Normalize(Tensor x, int axis, double epsilon) {
         return divide(x, sqrt(maximum(sum(square(x), axis, true), epsilon)));
     }
+
+    // ------------------------------------------------------------------ convolution and pooling
+
+    /**
+     * keras.ops.conv: N-D convolution of inputs (batch, spatial..., channels) — or (batch,
+     * channels, spatial...) for "channels_first" — with a kernel (k..., in / groups, filters); the
+     * groups are inferred from the kernel, as Keras does. padding "valid" or "same" (TensorFlow's:
+     * an odd extra padding cell goes at the end).
+     */
+    public static Tensor conv(Tensor inputs, Tensor kernel, int[] strides, String padding, String dataFormat, int[] dilationRate) {
+        int rank = inputs.rank() - 2;
+        Tensor x = toChannelsLast(floating(inputs), dataFormat);
+        Tensor k = cast(kernel, x.dtype());
+        int[] s = expand("strides", strides, rank), d = expand("dilation_rate", dilationRate, rank);
+        int[] kernelSize = k.shape().sub(0, rank).dims();
+        int[][] pads = padding(padding, x.shape(), kernelSize, s, d);
+        int in = x.shape().dim(-1), kin = k.shape().dim(-2);
+        if (kin <= 0 || in % kin != 0) {
+            throw new IllegalArgumentException("The number of input channels must be evenly divisible by kernel.shape[-2]. Received: inputs.shape="
+                    + inputs.shape() + ", kernel.shape=" + kernel.shape());
+        }
+        Tensor y = Primitives.conv(x, k, s, d, pads[0], pads[1], in / kin);
+        return fromChannelsLast(y, dataFormat);
+    }
+
+    public static Tensor conv(Tensor inputs, Tensor kernel, int strides, String padding) {
+        return conv(inputs, kernel, new int[] {strides}, padding, "channels_last", new int[] {1});
+    }
+
+    /**
+     * keras.ops.depthwise_conv: each input channel convolved with its own depth_multiplier
+     * filters; kernel (k..., in, depth_multiplier), output channel c * depth_multiplier + m. A
+     * grouped convolution with one group per input channel.
+     */
+    public static Tensor depthwiseConv(Tensor inputs, Tensor kernel, int[] strides, String padding, String dataFormat, int[] dilationRate) {
+        int rank = kernel.rank() - 2;
+        int[] d = kernel.shape().dims();
+        int[] grouped = java.util.Arrays.copyOf(d, rank + 2);
+        grouped[rank] = 1;
+        grouped[rank + 1] = d[rank] * d[rank + 1];
+        return conv(inputs, reshape(kernel, grouped), strides, padding, dataFormat, dilationRate);
+    }
+
+    /** keras.ops.separable_conv: depthwise convolution then a 1x1 pointwise convolution (kernel (1..., in * dm, filters)). */
+    public static Tensor separableConv(Tensor inputs, Tensor depthwiseKernel, Tensor pointwiseKernel, int[] strides, String padding,
+                                       String dataFormat, int[] dilationRate) {
+        Tensor depthwise = depthwiseConv(inputs, depthwiseKernel, strides, padding, dataFormat, dilationRate);
+        return conv(depthwise, pointwiseKernel, new int[] {1}, "valid", dataFormat, new int[] {1});
+    }
+
+    /**
+     * keras.ops.conv_transpose: the transposed convolution (the gradient of conv with respect to
+     * its input) of inputs with a kernel (k..., filters, in). The output length per axis is
+     * Keras's: "valid" (n - 1) * stride + span + output_padding, where output_padding defaults to
+     * max(span, stride) - span; "same" n * stride without output_padding, else
+     * (n - 1) * stride + span - 2 * (span / 2) + output_padding (span = (k - 1) * dilation + 1).
+     */
+    public static Tensor convTranspose(Tensor inputs, Tensor kernel, int[] strides, String padding, int[] outputPadding,
+                                       String dataFormat, int[] dilationRate) {
+        int rank = inputs.rank() - 2;
+        Tensor y = toChannelsLast(floating(inputs), dataFormat);
+        Tensor k = cast(kernel, y.dtype());
+        int[] s = expand("strides", strides, rank), d = expand("dilation_rate", dilationRate, rank);
+        int[] op = outputPadding == null ? null : expand("output_padding", outputPadding, rank);
+        String p = checkPadding(padding, false);
+        int[] out = new int[rank], before = new int[rank], kernelSize = k.shape().sub(0, rank).dims();
+        for (int i = 0; i < rank; i++) {
+            int span = (kernelSize[i] - 1) * d[i] + 1, n = y.shape().dim(i + 1);
+            if (p.equals("valid")) {
+                out[i] = (n - 1) * s[i] + span + (op == null ? Math.max(span, s[i]) - span : op[i]);
+            } else {
+                out[i] = op == null ? n * s[i] : (n - 1) * s[i] + span - 2 * (span / 2) + op[i];
+            }
+            // Keras pads the stride-dilated inputs by `left` (its JAX conversion); seen as the
+            // forward convolution from `out` cells back to n cells, that is span - 1 - left before.
+            if (p.equals("same")) {
+                int padLen = op == null ? s[i] + span - 2 : span + span % 2 - 2 + op[i];
+                int left = Math.min(padLen / 2 + padLen % 2, span - 1);
+                before[i] = span - 1 - left;
+            }
+        }
+        if (y.shape().dim(-1) != k.shape().dim(-1)) {
+            throw new IllegalArgumentException("conv_transpose: inputs have " + y.shape().dim(-1) + " channels but kernel.shape[-1]="
+                    + k.shape().dim(-1) + ". Received: inputs.shape=" + inputs.shape() + ", kernel.shape=" + kernel.shape());
+        }
+        var g = new io.keras4j.backend.Backend.ConvGeometry(y.shape().dim(0), out, k.shape().dim(-2), kernelSize, k.shape().dim(-1), 1,
+                s, d, before, y.shape().sub(1, rank + 1).dims());
+        return fromChannelsLast(Primitives.convTranspose(y, k, g), dataFormat);
+    }
+
+    /** keras.ops.max_pool; strides null means pool_size. Padding cells never win. */
+    public static Tensor maxPool(Tensor inputs, int[] poolSize, int[] strides, String padding, String dataFormat) {
+        return pool(true, inputs, poolSize, strides, padding, dataFormat);
+    }
+
+    /** keras.ops.average_pool; strides null means pool_size. Averages over the cells inside the input only. */
+    public static Tensor averagePool(Tensor inputs, int[] poolSize, int[] strides, String padding, String dataFormat) {
+        return pool(false, inputs, poolSize, strides, padding, dataFormat);
+    }
+
+    private static Tensor pool(boolean max, Tensor inputs, int[] poolSize, int[] strides, String padding, String dataFormat) {
+        int rank = inputs.rank() - 2;
+        Tensor x = toChannelsLast(floating(inputs), dataFormat);
+        int[] ps = expand("pool_size", poolSize, rank);
+        int[] s = strides == null ? ps : expand("strides", strides, rank);
+        int[] ones = new int[rank];
+        java.util.Arrays.fill(ones, 1);
+        int[][] pads = padding(padding, x.shape(), ps, s, ones);
+        return fromChannelsLast(Primitives.pool(max, x, ps, s, pads[0], pads[1]), dataFormat);
+    }
+
+    /** Per-axis {before, after} padding for "valid" or TensorFlow's "same" (out = ceil(n / stride), the odd cell after). */
+    private static int[][] padding(String padding, Shape channelsLast, int[] kernel, int[] strides, int[] dilation) {
+        String p = checkPadding(padding, false);
+        int rank = kernel.length;
+        int[][] pads = new int[2][rank];
+        if (p.equals("same")) {
+            for (int i = 0; i < rank; i++) {
+                int n = channelsLast.dim(i + 1), span = (kernel[i] - 1) * dilation[i] + 1;
+                int out = (n + strides[i] - 1) / strides[i];
+                int total = Math.max((out - 1) * strides[i] + span - n, 0);
+                pads[0][i] = total / 2;
+                pads[1][i] = total - total / 2;
+            }
+        }
+        return pads;
+    }
+
+    private static String checkPadding(String padding, boolean causalAllowed) {
+        String p = padding == null ? "valid" : padding.toLowerCase(java.util.Locale.ROOT);
+        if (!p.equals("valid") && !p.equals("same") && !(causalAllowed && p.equals("causal"))) {
+            throw new IllegalArgumentException("The `padding` argument must be one of \"valid\", \"same\". Received: padding=" + padding);
+        }
+        return p;
+    }
+
+    /** An int or a per-axis tuple, as Keras's standardize_tuple: one value is repeated over all spatial axes. */
+    private static int[] expand(String name, int[] values, int rank) {
+        if (values == null) throw new IllegalArgumentException("The `" + name + "` argument must be a tuple of " + rank + " integers. Received: " + name + "=None");
+        int[] out;
+        if (values.length == 1) {
+            out = new int[rank];
+            java.util.Arrays.fill(out, values[0]);
+        } else if (values.length == rank) {
+            out = values.clone();
+        } else {
+            throw new IllegalArgumentException("The `" + name + "` argument must be a tuple of " + rank + " integers. Received: "
+                    + name + "=" + java.util.Arrays.toString(values));
+        }
+        for (int v : out) {
+            if (v <= 0 && !name.equals("output_padding") || v < 0) {
+                throw new IllegalArgumentException("The `" + name + "` argument must be a tuple of " + rank + " positive integers. Received: "
+                        + name + "=" + java.util.Arrays.toString(values));
+            }
+        }
+        return out;
+    }
+
+    private static boolean channelsFirst(String dataFormat) {
+        String f = dataFormat == null ? "channels_last" : dataFormat;
+        if (!f.equals("channels_last") && !f.equals("channels_first")) {
+            throw new IllegalArgumentException("The `data_format` argument must be one of \"channels_first\", \"channels_last\". Received: data_format=" + dataFormat);
+        }
+        return f.equals("channels_first");
+    }
+
+    /** (batch, channels, spatial...) to (batch, spatial..., channels); identity for channels_last. */
+    private static Tensor toChannelsLast(Tensor x, String dataFormat) {
+        if (x.rank() < 3) throw new IllegalArgumentException("Expected inputs of rank >= 3 (batch, spatial..., channels), got shape " + x.shape());
+        if (!channelsFirst(dataFormat)) return x;
+        int r = x.rank();
+        int[] perm = new int[r];
+        perm[0] = 0;
+        for (int i = 1; i < r - 1; i++) perm[i] = i + 1;
+        perm[r - 1] = 1;
+        return transpose(x, perm);
+    }
+
+    private static Tensor fromChannelsLast(Tensor y, String dataFormat) {
+        if (!channelsFirst(dataFormat)) return y;
+        int r = y.rank();
+        int[] perm = new int[r];
+        perm[0] = 0;
+        perm[1] = r - 1;
+        for (int i = 2; i < r; i++) perm[i] = i - 1;
+        return transpose(y, perm);
+    }
 }

@@ -15,8 +15,8 @@ public final class FitOptions {
     int epochs = 1;
     int verbose = 1;
     double validationSplit = 0;
-    Tensor validationX;
-    Tensor validationY;
+    List<Tensor> validationX;
+    List<Tensor> validationY;
     boolean shuffle = true;
     int initialEpoch = 0;
     final List<Callback> callbacks = new ArrayList<>();
@@ -49,9 +49,12 @@ public final class FitOptions {
         return this;
     }
 
-    public FitOptions validationData(Tensor x, Tensor y) {
-        validationX = x;
-        validationY = y;
+    public FitOptions validationData(Tensor x, Tensor y) { return validationData(List.of(x), List.of(y)); }
+
+    /** Validation arrays of a model with several inputs or outputs, in the model's order. */
+    public FitOptions validationData(List<Tensor> x, List<Tensor> y) {
+        validationX = List.copyOf(x);
+        validationY = List.copyOf(y);
         return this;
     }
 

@@ -1,12 +1,18 @@
 package io.keras4j.utils;
 
 import io.keras4j.autodiff.Variable;
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Layer;
+import io.keras4j.layers.Node;
+import io.keras4j.layers.core.InputLayer;
 import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
 import io.keras4j.tensor.Shape;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,26 +22,31 @@ import java.util.Locale;
  * non-trainable parameter counts with their size in bytes.
  */
 public final class ModelSummary {
-    private static final int LINE_LENGTH = 88;
     private static final double[] POSITIONS = {0.45, 0.80, 1.0};
+    private static final double[] GRAPH_POSITIONS = {0.3, 0.56, 0.74, 1.0};
 
     private ModelSummary() {}
 
     public static String render(Model model) {
-        int[] widths = columnWidths();
+        List<Node> nodes = model.graphNodes();
+        boolean graph = !nodes.isEmpty() && !sequentialLike(model, nodes);
+        int lineLength = graph ? 108 : 88;
+        int[] widths = columnWidths(graph ? GRAPH_POSITIONS : POSITIONS, lineLength);
         List<String[]> rows = new ArrayList<>();
         List<Shape> shapes = model instanceof Sequential s ? s.outputShapes() : null;
         List<Layer> layers = model.layers();
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
-            String shape = shapes == null ? "?" : shapes.get(i).toString();
+            String shape = shapes != null ? shapes.get(i).toString() : nodes.isEmpty() && !(l instanceof InputLayer) ? "?" : outputShape(model, l, nodes);
             String params = l.built() ? String.format(Locale.ROOT, "%,d", l.countParams()) : "0 (unbuilt)";
-            rows.add(new String[] {l.name() + " (" + l.className() + ")", shape, params});
+            String name = l.name() + " (" + l.className() + ")";
+            rows.add(graph ? new String[] {name, shape, params, connections(l, nodes)} : new String[] {name, shape, params});
         }
+        String[] header = graph ? new String[] {"Layer (type)", "Output Shape", "Param #", "Connected to"} : new String[] {"Layer (type)", "Output Shape", "Param #"};
         StringBuilder sb = new StringBuilder();
         sb.append("Model: \"").append(model.name()).append("\"\n");
         sb.append(border('┏', '━', '┳', '┓', widths));
-        sb.append(row('┃', new String[] {"Layer (type)", "Output Shape", "Param #"}, widths));
+        sb.append(row('┃', header, widths));
         sb.append(border('┡', '━', '╇', '┩', widths));
         for (int i = 0; i < rows.size(); i++) {
             sb.append(row('│', rows.get(i), widths));
@@ -50,13 +61,56 @@ public final class ModelSummary {
         return sb.toString();
     }
 
+    /** A chain (every call has one input, every layer one call): Keras prints it without "Connected to". */
+    private static boolean sequentialLike(Model model, List<Node> nodes) {
+        if (model.inputs().size() != 1 || model.outputs().size() != 1) return false;
+        Set<Layer> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        KerasTensor prev = model.inputs().get(0);
+        for (Node n : nodes) {
+            if (n.inputs().size() != 1 || n.outputs().size() != 1 || n.inputs().get(0) != prev || !seen.add(n.layer())) return false;
+            prev = n.outputs().get(0);
+        }
+        return true;
+    }
+
+    private static String outputShape(Model model, Layer l, List<Node> nodes) {
+        if (l instanceof InputLayer il) return il.batchShape().toString();
+        for (Node n : nodes) {
+            if (n.layer() == l) {
+                if (n.outputs().size() == 1) return n.outputs().get(0).shape().toString();
+                List<String> s = new ArrayList<>();
+                for (KerasTensor t : n.outputs()) s.add(t.shape().toString());
+                return "[" + String.join(", ", s) + "]";
+            }
+        }
+        return "?";
+    }
+
+    /** Keras's "Connected to": {@code layer[node_index][tensor_index]} of every input of every call. */
+    private static String connections(Layer l, List<Node> nodes) {
+        List<String> out = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n.layer() != l) continue;
+            for (KerasTensor in : n.inputs()) {
+                Layer src = in.source();
+                int nodeIndex = 0;
+                for (Node m : nodes) {
+                    if (m == in.node()) break;
+                    if (m.layer() == src) nodeIndex++;
+                }
+                out.add(src.name() + "[" + nodeIndex + "][" + in.index() + "]");
+            }
+        }
+        return out.isEmpty() ? "-" : String.join(", ", out);
+    }
+
     /** Widths of each cell between borders: Keras's positions, shrunk to fit the borders as rich does. */
-    private static int[] columnWidths() {
-        int[] w = new int[POSITIONS.length];
-        int inner = LINE_LENGTH - (POSITIONS.length + 1);
+    private static int[] columnWidths(double[] positions, int lineLength) {
+        int[] w = new int[positions.length];
+        int inner = lineLength - (positions.length + 1);
         int prev = 0;
         for (int i = 0; i < w.length; i++) {
-            int end = (int) Math.round(POSITIONS[i] * inner);
+            int end = (int) Math.round(positions[i] * inner);
             w[i] = end - prev;
             prev = end;
         }
@@ -78,7 +132,7 @@ public final class ModelSummary {
             int room = widths[i] - 2;
             String c = cells[i].length() > room ? cells[i].substring(0, room - 1) + "…" : cells[i];
             String pad = " ".repeat(room - c.length());
-            sb.append(' ').append(i == 2 ? pad + c : c + pad).append(' ').append(edge);
+            sb.append(' ').append(i == 2 ? pad + c : c + pad).append(' ').append(edge); // Param # is right-aligned
         }
         return sb.append('\n').toString();
     }

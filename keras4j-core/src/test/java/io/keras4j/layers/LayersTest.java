@@ -158,8 +158,8 @@ class LayersTest {
     }
 
     @Test void unknownClassNamesTheClass() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Layers.fromConfig("Conv2D", config("filters", 3)));
-        assertTrue(e.getMessage().startsWith("Unknown layer: 'Conv2D'."), e.getMessage());
+        var e = assertThrows(IllegalArgumentException.class, () -> Layers.fromConfig("ConvLSTM2D", config("filters", 3)));
+        assertTrue(e.getMessage().startsWith("Unknown layer: 'ConvLSTM2D'."), e.getMessage());
         assertTrue(e.getMessage().contains("custom_object_scope"), e.getMessage());
     }
 

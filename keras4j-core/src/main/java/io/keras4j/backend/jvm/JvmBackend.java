@@ -1,6 +1,7 @@
 package io.keras4j.backend.jvm;
 
 import io.keras4j.backend.Backend;
+import io.keras4j.backend.Backend.ConvGeometry;
 import io.keras4j.backend.BinaryOp;
 import io.keras4j.backend.ReduceOp;
 import io.keras4j.backend.UnaryOp;
@@ -78,5 +79,33 @@ public final class JvmBackend implements Backend {
 
     @Override public void cast(DType from, Object x, DType to, Object out, int n) {
         Elementwise.cast(from, x, to, out, n);
+    }
+
+    @Override public void conv(DType dtype, Object x, Object kernel, ConvGeometry g, Object out) {
+        Convolution.forward(dtype, x, kernel, g, out);
+    }
+
+    @Override public void convBackpropInput(DType dtype, Object dy, Object kernel, ConvGeometry g, Object dx) {
+        Convolution.backpropInput(dtype, dy, kernel, g, dx);
+    }
+
+    @Override public void convBackpropFilter(DType dtype, Object x, Object dy, ConvGeometry g, Object dKernel) {
+        Convolution.backpropFilter(dtype, x, dy, g, dKernel);
+    }
+
+    @Override public void maxPool(DType dtype, Object x, ConvGeometry g, Object out) {
+        Pooling.maxPool(dtype, x, g, out);
+    }
+
+    @Override public void maxPoolGrad(DType dtype, Object x, Object dy, ConvGeometry g, Object dx) {
+        Pooling.maxPoolGrad(dtype, x, dy, g, dx);
+    }
+
+    @Override public void avgPool(DType dtype, Object x, ConvGeometry g, Object out) {
+        Pooling.avgPool(dtype, x, g, out);
+    }
+
+    @Override public void avgPoolGrad(DType dtype, Object dy, ConvGeometry g, Object dx) {
+        Pooling.avgPoolGrad(dtype, dy, g, dx);
     }
 }

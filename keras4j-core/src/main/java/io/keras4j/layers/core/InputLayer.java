@@ -13,6 +13,7 @@ import java.util.Map;
 /** The entry point of a model: declares the shape of one input (Keras's {@code InputLayer}). */
 public final class InputLayer extends Layer {
     private final Shape batchShape;
+    private KerasTensor output;
 
     /** @param batchShape the full shape, batch dimension first (-1 for None) */
     public InputLayer(Shape batchShape, DType dtype, String name) {
@@ -25,7 +26,10 @@ public final class InputLayer extends Layer {
     public Shape batchShape() { return batchShape; }
 
     /** The symbolic tensor this layer outputs. */
-    public KerasTensor output() { return new KerasTensor(batchShape, dtype(), this); }
+    public KerasTensor output() {
+        if (output == null) output = sourceTensor(batchShape);
+        return output;
+    }
 
     @Override public Tensor call(Tensor inputs, boolean training) { return inputs; }
 

@@ -1,0 +1,81 @@
+package io.keras4j.layers.rnn;
+
+import io.keras4j.activations.ActivationFunction;
+import io.keras4j.activations.Activations;
+import io.keras4j.autodiff.Variable;
+import io.keras4j.initializers.Initializer;
+import io.keras4j.initializers.Initializers;
+import io.keras4j.layers.Layers;
+import io.keras4j.ops.Ops;
+import io.keras4j.tensor.Shape;
+import io.keras4j.tensor.Tensor;
+
+import java.util.List;
+import java.util.Map;
+
+/** Keras's {@code SimpleRNNCell}: {@code h = activation(x · kernel + bias + h_prev · recurrent_kernel)}. */
+public final class SimpleRNNCell extends RecurrentCell {
+    private Variable kernel;
+    private Variable recurrentKernel;
+    private Variable bias;
+
+    public SimpleRNNCell(int units) { super(units); }
+
+    /** Keras's {@code from_config}. */
+    public static SimpleRNNCell fromConfig(Layers.Config c) {
+        SimpleRNNCell cell = new SimpleRNNCell(RecurrentConfig.units(c));
+        RecurrentConfig.readCell(c, cell);
+        return cell;
+    }
+
+    public SimpleRNNCell activation(String name) { return activation(Activations.get(name)); }
+
+    public SimpleRNNCell activation(ActivationFunction fn) { setActivation(fn); return this; }
+
+    public SimpleRNNCell useBias(boolean value) { setUseBias(value); return this; }
+
+    public SimpleRNNCell kernelInitializer(String name) { return kernelInitializer(Initializers.get(name)); }
+
+    public SimpleRNNCell kernelInitializer(Initializer init) { setKernelInitializer(init); return this; }
+
+    public SimpleRNNCell recurrentInitializer(String name) { return recurrentInitializer(Initializers.get(name)); }
+
+    public SimpleRNNCell recurrentInitializer(Initializer init) { setRecurrentInitializer(init); return this; }
+
+    public SimpleRNNCell biasInitializer(String name) { return biasInitializer(Initializers.get(name)); }
+
+    public SimpleRNNCell biasInitializer(Initializer init) { setBiasInitializer(init); return this; }
+
+    public SimpleRNNCell dropout(double rate) { setDropout(rate); return this; }
+
+    public SimpleRNNCell recurrentDropout(double rate) { setRecurrentDropout(rate); return this; }
+
+    public SimpleRNNCell seed(long value) { setSeed(value); return this; }
+
+    @Override public List<Integer> stateSize() { return List.of(units); }
+
+    @Override public void build(Shape inputShape) {
+        kernel = addWeight("kernel", Shape.of(inputShape.dim(-1), units), kernelInitializer, true);
+        recurrentKernel = addWeight("recurrent_kernel", Shape.of(units, units), recurrentInitializer, true);
+        if (useBias) bias = addWeight("bias", Shape.of(units), biasInitializer, true);
+    }
+
+    @Override Tensor projectInputs(Tensor inputs) {
+        Tensor h = Ops.dotLastAxis(inputs, kernel.value());
+        return useBias ? Ops.add(h, bias.value()) : h;
+    }
+
+    @Override List<Tensor> step(Tensor projected, List<Tensor> states, Tensor recurrentMask) {
+        Tensor previous = states.get(0);
+        if (recurrentMask != null) previous = Ops.multiply(previous, recurrentMask);
+        Tensor output = activation.apply(Ops.add(projected, Ops.matmul(previous, recurrentKernel.value())));
+        return List.of(output, output);
+    }
+
+    @Override public Map<String, Object> getConfig() {
+        Map<String, Object> c = cellConfig();
+        putCommonConfig(c);
+        putRegularizationConfig(c);
+        return c;
+    }
+}
