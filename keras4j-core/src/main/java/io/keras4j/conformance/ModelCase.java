@@ -87,7 +87,6 @@ final class ModelCase {
             }
         }
         Map<String, Object> data = set.data(String.valueOf(entry.get("file")), id);
-        if (data.containsKey("expected_states")) return CaseResult.skipped(id, "expected_states (return_state=True) not supported yet");
 
         List<Layer> built = new ArrayList<>();
         for (Map<String, Object> l : layers) built.add(build(l));
@@ -100,42 +99,63 @@ final class ModelCase {
         for (int i = 0; i < inputSpecs.size(); i++) xs.add(CaseSet.tensor(inputSpecs.get(i), net.inputs().get(i).dtype(), !hasBatch));
         boolean training = Boolean.TRUE.equals(entry.get("training"));
         int calls = entry.get("predict_calls") instanceof Number n ? Math.max(1, n.intValue()) : 1;
-        Tensor y = null;
+        List<Tensor> ys = null;
         // Stateful layers carry state from one call to the next; Keras recorded the last call.
-        for (int i = 0; i < calls; i++) y = training ? net.applyAll(xs, true).get(0) : net.predictAll(xs).get(0);
-        CaseResult output = compare(y, data.get("expected"));
+        for (int i = 0; i < calls; i++) ys = training ? net.applyAll(xs, true) : net.predictAll(xs);
+        CaseResult output = compare(ys.get(0), data.get("expected"));
         if (output.status() != CaseResult.Status.PASSED) return output;
+        CaseResult states = compareStates(ys.subList(1, ys.size()), data.get("expected_states"));
+        if (states.status() != CaseResult.Status.PASSED) return states;
         return compareMovingStatistics(net, data);
+    }
+
+    /**
+     * {@code expected_states}: a layer with return_state returns [output, states...], so the model's
+     * outputs after the first are the states, in Keras's order ([h, c] for LSTM).
+     */
+    private CaseResult compareStates(List<Tensor> got, Object expectedSpec) {
+        if (expectedSpec == null) return CaseResult.passed(id);
+        List<?> expected = (List<?>) expectedSpec;
+        if (got.size() != expected.size()) {
+            return CaseResult.failed(id, "expected_states: the model returns " + got.size() + " state(s), the case expects " + expected.size());
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            Tensor want = CaseSet.tensor(expected.get(i), DType.FLOAT32, !hasBatch);
+            String mismatch = tolerance().mismatch(got.get(i), want);
+            if (mismatch != null) return CaseResult.failed(id, "expected_states[" + i + "]: " + mismatch);
+        }
+        return CaseResult.passed(id);
     }
 
     /**
      * The Functional model of {@code cases.json}: layers in Keras's {@code model.layers} order
      * (inputs before their users), each called on the outputs of the layers its {@code inbound}
-     * entry names.
+     * entry names. A layer that returns several tensors (an RNN with return_state) feeds its
+     * first to later layers; as a model output it gives all of them ([output, states...]).
      */
     private static Model connect(Map<String, Object> model, List<Map<String, Object>> layers, List<Layer> built) {
-        Map<String, KerasTensor> byName = new LinkedHashMap<>();
+        Map<String, List<KerasTensor>> byName = new LinkedHashMap<>();
         for (int i = 0; i < layers.size(); i++) {
             String name = String.valueOf(layers.get(i).get("name"));
             Layer layer = built.get(i);
             if (layer instanceof InputLayer il) {
-                byName.put(name, il.output());
+                byName.put(name, List.of(il.output()));
                 continue;
             }
             List<?> callsOf = (List<?>) layers.get(i).get("inbound");
             for (Object call : callsOf) {
                 List<KerasTensor> args = new ArrayList<>();
                 for (Object from : (List<?>) call) {
-                    KerasTensor t = byName.get(String.valueOf(from));
+                    List<KerasTensor> t = byName.get(String.valueOf(from));
                     if (t == null) throw new IllegalArgumentException("layer " + name + " is fed by unknown layer " + from);
-                    args.add(t);
+                    args.add(t.get(0));
                 }
-                byName.putIfAbsent(name, layer.applyAll(args).get(0));
+                byName.putIfAbsent(name, layer.applyAll(args));
             }
         }
         List<KerasTensor> ins = new ArrayList<>(), outs = new ArrayList<>();
-        for (Object n : (List<?>) model.get("inputs")) ins.add(byName.get(String.valueOf(n)));
-        for (Object n : (List<?>) model.get("outputs")) outs.add(byName.get(String.valueOf(n)));
+        for (Object n : (List<?>) model.get("inputs")) ins.add(byName.get(String.valueOf(n)).get(0));
+        for (Object n : (List<?>) model.get("outputs")) outs.addAll(byName.get(String.valueOf(n)));
         return new Model(ins, outs);
     }
 

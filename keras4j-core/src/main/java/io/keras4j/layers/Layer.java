@@ -30,6 +30,7 @@ public abstract class Layer {
     private boolean built;
     private DType dtype = DType.FLOAT32;
     private final List<Variable> weights = new ArrayList<>();
+    private final List<Tensor> addedLosses = new ArrayList<>();
     /** Whether each weight is trainable when the layer is (moving statistics never are). */
     private final Map<Variable, Boolean> naturallyTrainable = new java.util.IdentityHashMap<>();
     protected InputSpec inputSpec;
@@ -81,6 +82,25 @@ public abstract class Layer {
         for (Variable v : weights) v.setTrainable(value && isTrainableByNature(v));
         for (Layer l : sublayers()) l.trainable(value); // freezing a model freezes every layer in it, as in Keras
         return (T) this;
+    }
+
+    /**
+     * Adds a loss term computed in {@link #call} (an activity penalty, Keras's {@code add_loss});
+     * the trainer adds every term of the last forward pass to the model's loss.
+     */
+    protected final void addLoss(Tensor loss) { addedLosses.add(loss); }
+
+    /** The loss terms added during the last call, of this layer and the layers inside it. */
+    public List<Tensor> losses() {
+        List<Tensor> all = new ArrayList<>(addedLosses);
+        for (Layer l : sublayers()) all.addAll(l.losses());
+        return all;
+    }
+
+    /** Forgets the added loss terms (the trainer does this before each forward pass). */
+    public void clearLosses() {
+        addedLosses.clear();
+        for (Layer l : sublayers()) l.clearLosses();
     }
 
     /** Layers this one contains (a model's layers, a wrapper's inner layer); none by default. */
@@ -147,12 +167,17 @@ public abstract class Layer {
         List<Shape> shapes = new ArrayList<>();
         for (Tensor t : inputs) shapes.add(t.shape());
         ensureBuiltAll(shapes);
-        if (inputSpec != null) for (int i = 0; i < shapes.size(); i++) inputSpec.check(this, i, shapes.get(i));
+        checkInputSpec(shapes);
+        return callAll(castInputs(inputs), training);
+    }
+
+    /** Floating inputs in the layer's dtype (Keras's autocasting); integer inputs stay as they are. */
+    private List<Tensor> castInputs(List<Tensor> inputs) {
         List<Tensor> cast = new ArrayList<>(inputs.size());
         for (Tensor t : inputs) {
             cast.add(t.dtype() != dtype && t.dtype().isFloating() && dtype.isFloating() ? io.keras4j.ops.Ops.cast(t, dtype) : t);
         }
-        return callAll(cast, training);
+        return cast;
     }
 
     /** Calls the layer on a symbolic tensor (Functional API): builds it and records the call. */
@@ -177,13 +202,62 @@ public abstract class Layer {
         List<Shape> shapes = new ArrayList<>();
         for (KerasTensor t : inputs) shapes.add(t.shape());
         ensureBuiltAll(shapes);
-        if (inputSpec != null) for (int i = 0; i < shapes.size(); i++) inputSpec.check(this, i, shapes.get(i));
+        checkInputSpec(shapes);
         return new Node(this, inputs, computeOutputShapes(shapes), dtype).outputs();
     }
 
     /** A symbolic tensor produced by this layer from nothing: the output of an input layer. */
     protected final KerasTensor sourceTensor(Shape shape) {
         return new Node(this, List.of(), List.of(shape), dtype).outputs().get(0);
+    }
+
+    // ------------------------------------------------------------------ masking (Keras 3)
+
+    /**
+     * Whether the layer passes a mask on (Keras's {@code supports_masking}): true for layers that
+     * keep the time axis meaning of their input (Dense, Activation, Dropout, ...). A layer that does
+     * not drops the mask, as Keras does.
+     */
+    public boolean supportsMasking() { return false; }
+
+    /** The mask of the output for an input and its mask (null: no mask); Keras's {@code compute_mask}. */
+    public Tensor computeMask(Tensor inputs, Tensor mask) { return supportsMasking() ? mask : null; }
+
+    /** The computation given the input's mask (may be null); the default ignores the mask. */
+    protected Tensor callMasked(Tensor inputs, Tensor mask, boolean training) { return call(inputs, training); }
+
+    /**
+     * The masked form of {@link #callAll}: {@code masks} holds one mask (or null) per input. The
+     * default hands a single input's mask to {@link #callMasked} and calls without masks otherwise.
+     */
+    protected List<Tensor> callAllMasked(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+        if (inputs.size() == 1 && masks.get(0) != null) return List.of(callMasked(inputs.get(0), masks.get(0), training));
+        return callAll(inputs, training);
+    }
+
+    /**
+     * The masks of the outputs (null entries for none) for inputs and their masks; as in Keras only
+     * the first input's mask counts, and only a layer that supports masking passes one on.
+     */
+    public List<Tensor> computeMasks(List<Tensor> inputs, List<Tensor> masks) {
+        Tensor first = masks.isEmpty() ? null : masks.get(0);
+        return java.util.Collections.singletonList(supportsMasking() ? computeMask(inputs.get(0), first) : null);
+    }
+
+    /**
+     * {@link #applyAll(List, boolean)} with the inputs' masks (a null list or null entries: none),
+     * as Keras's {@code __call__} passes {@code mask=} to layers whose inputs carry one.
+     */
+    public final List<Tensor> applyAll(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+        boolean any = false;
+        if (masks != null) for (Tensor m : masks) any |= m != null;
+        if (!any) return applyAll(inputs, training);
+        if (masks.size() != inputs.size()) throw new IllegalArgumentException("Layer " + name() + " received " + inputs.size() + " inputs but " + masks.size() + " masks");
+        List<Shape> shapes = new ArrayList<>();
+        for (Tensor t : inputs) shapes.add(t.shape());
+        ensureBuiltAll(shapes);
+        checkInputSpec(shapes);
+        return callAllMasked(castInputs(inputs), masks, training);
     }
 
     /** The computation on several inputs; the default is the single-input {@link #call}. */
@@ -208,12 +282,20 @@ public abstract class Layer {
         if (n != 1) throw new IllegalArgumentException("Layer " + name() + " expects 1 input, but it received " + n + " input tensors");
     }
 
+    /**
+     * Checks the input spec against every input; a layer whose extra inputs are of another kind
+     * (an RNN's initial states) checks only those the spec describes.
+     */
+    protected void checkInputSpec(List<Shape> inputShapes) {
+        if (inputSpec != null) for (int i = 0; i < inputShapes.size(); i++) inputSpec.check(this, i, inputShapes.get(i));
+    }
+
     /** Builds the layer for inputs of this shape (batch dimension first) unless already built. */
     public final void ensureBuilt(Shape inputShape) { ensureBuiltAll(List.of(inputShape)); }
 
     public final void ensureBuiltAll(List<Shape> inputShapes) {
         if (built) return;
-        if (inputSpec != null) for (int i = 0; i < inputShapes.size(); i++) inputSpec.check(this, i, inputShapes.get(i));
+        checkInputSpec(inputShapes);
         buildAll(inputShapes);
         builtInputShape = inputShapes.get(0);
         built = true;

@@ -51,6 +51,10 @@ public final class Layers {
         FACTORIES.put("Dropout", Layers::dropout);
         FACTORIES.put("Flatten", c -> new Flatten().dataFormat(c.string("data_format", "channels_last")));
         FACTORIES.put("Reshape", c -> new Reshape(c.ints("target_shape")));
+        FACTORIES.put("Masking", io.keras4j.layers.core.Masking::fromConfig);
+        FACTORIES.put("Attention", io.keras4j.layers.attention.Attention::fromConfig);
+        FACTORIES.put("AdditiveAttention", io.keras4j.layers.attention.AdditiveAttention::fromConfig);
+        FACTORIES.put("MultiHeadAttention", io.keras4j.layers.attention.MultiHeadAttention::fromConfig);
         FACTORIES.put("Permute", io.keras4j.layers.reshaping.Permute::fromConfig);
         FACTORIES.put("RepeatVector", io.keras4j.layers.reshaping.RepeatVector::fromConfig);
         FACTORIES.put("Cropping1D", io.keras4j.layers.reshaping.Cropping1D::fromConfig);

@@ -109,11 +109,21 @@ final class Functional {
             checkInput(i, inputs.get(i), values.get(i));
             env.put(inputs.get(i), values.get(i));
         }
+        // The mask each tensor carries (Keras's _keras_mask), where a layer computed one.
+        Map<KerasTensor, Tensor> masks = new IdentityHashMap<>();
         for (Node n : nodes) {
             List<Tensor> args = new ArrayList<>(n.inputs().size());
-            for (KerasTensor t : n.inputs()) args.add(env.get(t));
-            List<Tensor> outs = n.layer().applyAll(args, training);
-            for (int i = 0; i < outs.size(); i++) env.put(n.outputs().get(i), outs.get(i));
+            List<Tensor> argMasks = new ArrayList<>(n.inputs().size());
+            for (KerasTensor t : n.inputs()) {
+                args.add(env.get(t));
+                argMasks.add(masks.get(t));
+            }
+            List<Tensor> outs = n.layer().applyAll(args, argMasks, training);
+            List<Tensor> outMasks = n.layer().computeMasks(args, argMasks);
+            for (int i = 0; i < outs.size(); i++) {
+                env.put(n.outputs().get(i), outs.get(i));
+                if (i < outMasks.size() && outMasks.get(i) != null) masks.put(n.outputs().get(i), outMasks.get(i));
+            }
         }
         List<Tensor> result = new ArrayList<>(outputs.size());
         for (KerasTensor o : outputs) result.add(env.get(o));

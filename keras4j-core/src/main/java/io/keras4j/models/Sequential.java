@@ -98,8 +98,18 @@ public final class Sequential extends Model {
     @Override public Tensor call(Tensor inputs, boolean training) {
         if (layers.isEmpty()) throw new IllegalStateException("Sequential model '" + name() + "' has no layers; add layers before calling it.");
         if (inputLayer != null) checkInput(inputs.shape());
-        Tensor x = inputs;
-        for (Layer l : layers) x = l.apply(x, training);
+        Tensor x = inputs, mask = null;
+        for (Layer l : layers) {
+            // Each layer sees the mask its predecessor computed (Keras's _keras_mask), e.g. Embedding(mask_zero) → LSTM.
+            List<Tensor> ys = l.applyAll(List.of(x), Collections.singletonList(mask), training);
+            if (ys.size() != 1) {
+                throw new IllegalArgumentException("All layers in a Sequential model should have a single output tensor. For multi-output "
+                        + "layers, use the functional API. Layer " + l.name() + " returned " + ys.size() + " tensors.");
+            }
+            Tensor y = ys.get(0);
+            mask = l.computeMasks(List.of(x), Collections.singletonList(mask)).get(0);
+            x = y;
+        }
         return x;
     }
 

@@ -147,6 +147,8 @@ public final class Trainer {
             Tensor weighted = lossWeights == null ? parts[o + 1] : Ops.multiply(parts[o + 1], lossWeights.get(o));
             total = total == null ? weighted : Ops.add(total, weighted);
         }
+        // Terms the layers added during this forward pass (activity regularization), as Keras's compute_loss.
+        for (Tensor extra : model.losses()) total = Ops.add(total, extra);
         parts[0] = total;
         return parts;
     }
@@ -169,6 +171,7 @@ public final class Trainer {
         Tensor[] parts;
         List<Tensor> grads;
         try (GradientTape tape = new GradientTape()) {
+            model.clearLosses();
             yPred = model.applyAll(x, true);
             parts = computeLoss(y, yPred);
             grads = tape.gradientOfVariables(parts[0], vars);
@@ -179,6 +182,7 @@ public final class Trainer {
     }
 
     private void testStep(List<Tensor> x, List<Tensor> y) {
+        model.clearLosses();
         List<Tensor> yPred = model.applyAll(x, false);
         track(computeLoss(y, yPred), y, yPred);
     }

@@ -233,4 +233,38 @@ class ConformanceRunnerTest {
         var e = assertThrows(IllegalArgumentException.class, () -> ConformanceRunner.run(tmp, System.out));
         assertTrue(e.getMessage().startsWith("no cases.json in "), e.getMessage());
     }
+
+    /** SimpleRNN(1, linear, return_sequences, return_state) in a Keras 3 set, batch dimension included. */
+    private static Map<String, Object> stateCase() {
+        return obj("file", "layers/SimpleRNN.json", "kind", "model", "batch", 1, "model", obj(
+                "inputs", List.of("input_layer"), "outputs", List.of("simple_rnn"),
+                "layers", List.of(
+                        layer("InputLayer", "input_layer", obj("shape", List.of(3, 1), "dtype", "float32"), List.of(), List.of()),
+                        layer("SimpleRNN", "simple_rnn", obj("units", 1, "activation", "linear", "return_sequences", true, "return_state", true),
+                                List.of("input_layer"), List.of(
+                                        obj("name", "kernel", "index", 0, "shape", List.of(1, 1)),
+                                        obj("name", "recurrent_kernel", "index", 1, "shape", List.of(1, 1)),
+                                        obj("name", "bias", "index", 2, "shape", List.of(1)))))));
+    }
+
+    /**
+     * h_t = x_t + 0.5 h_{t-1} from h_0 = 0 on x = [1, 2, 3]: outputs 1, 2.5, 4.25; the state is the
+     * last, 4.25. A wrong state fails the case even when the output is right.
+     */
+    @Test void expectedStatesAreComparedAfterTheOutput() throws IOException {
+        write("cases.json", obj("rnn_state", stateCase(), "rnn_wrong_state", stateCase()));
+        Map<String, Object> good = obj("input", tensor(List.of(1, 3, 1), 1, 2, 3),
+                "weights", List.of(tensor(List.of(1, 1), 1), tensor(List.of(1, 1), 0.5), tensor(List.of(1), 0)),
+                "expected", tensor(List.of(1, 3, 1), 1, 2.5, 4.25),
+                "expected_states", List.of(tensor(List.of(1, 1), 4.25)));
+        Map<String, Object> bad = new LinkedHashMap<>(good);
+        bad.put("expected_states", List.of(tensor(List.of(1, 1), 4.3)));
+        write("layers/SimpleRNN.json", obj("rnn_state", good, "rnn_wrong_state", bad));
+        Run r = run();
+        assertEquals(CaseResult.Status.PASSED, r.summary().result("rnn_state").status(), r.out());
+        CaseResult wrong = r.summary().result("rnn_wrong_state");
+        assertEquals(CaseResult.Status.FAILED, wrong.status(), r.out());
+        assertTrue(wrong.detail().startsWith("expected_states[0]"), wrong.detail());
+        assertEquals("1 passed, 1 failed, 0 skipped", r.lastLine());
+    }
 }

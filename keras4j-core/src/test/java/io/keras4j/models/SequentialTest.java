@@ -204,6 +204,17 @@ class SequentialTest {
         assertTrue(e.getMessage().contains("epoch 1, batch 2"), e.getMessage());
     }
 
+    @Test void layerLossesAreAddedToTheModelLoss() {
+        Sequential m = new Sequential(Input.of(2), new Dense(2).kernelInitializer("ones"),
+                new io.keras4j.layers.regularization.ActivityRegularization().l2(0.5));
+        m.compile("sgd", "mse");
+        Tensor x = Tensor.of(new float[] {1, 2, 0, 1}, 2, 2);
+        // Dense with ones kernel: rows [3, 3] and [1, 1]; mse against zeros = (9+9+1+1)/4 = 5;
+        // penalty 0.5 * (9+9+1+1) / batch 2 = 5; Keras reports the sum.
+        assertEquals(10.0, m.evaluate(x, Tensor.zeros(2, 2), 2, 0).get("loss"), 1e-5);
+        assertEquals(10.0, m.trainOnBatch(x, Tensor.zeros(2, 2)).get("loss"), 1e-5);
+    }
+
     @Test void popRemovesTheLastLayer() {
         Sequential m = new Sequential(Input.of(2), new Dense(3), new Dense(4));
         assertEquals("dense_1", m.pop().name());

@@ -24,6 +24,9 @@ public final class ELU extends Layer {
 
     @Override public Tensor call(Tensor inputs, boolean training) { return Activations.elu(inputs, alpha); }
 
+    /** Passes the input's mask on unchanged, as Keras (supports_masking=True). */
+    @Override public boolean supportsMasking() { return true; }
+
     @Override public Shape computeOutputShape(Shape inputShape) { return inputShape; }
 
     @Override public Map<String, Object> getConfig() {

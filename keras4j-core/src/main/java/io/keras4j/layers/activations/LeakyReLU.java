@@ -35,6 +35,9 @@ public final class LeakyReLU extends Layer {
 
     @Override public Tensor call(Tensor inputs, boolean training) { return Activations.leakyRelu(inputs, negativeSlope); }
 
+    /** Passes the input's mask on unchanged, as Keras (supports_masking=True). */
+    @Override public boolean supportsMasking() { return true; }
+
     @Override public Shape computeOutputShape(Shape inputShape) { return inputShape; }
 
     @Override public Map<String, Object> getConfig() {

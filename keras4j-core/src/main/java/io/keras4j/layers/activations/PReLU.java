@@ -81,6 +81,9 @@ public final class PReLU extends Layer {
         return Ops.add(pos, neg);
     }
 
+    /** Passes the input's mask on unchanged, as Keras (supports_masking=True). */
+    @Override public boolean supportsMasking() { return true; }
+
     @Override public Shape computeOutputShape(Shape inputShape) { return inputShape; }
 
     @Override public Map<String, Object> getConfig() {

@@ -49,6 +49,9 @@ public final class ReLU extends Layer {
         return Activations.relu(inputs, negativeSlope, maxValue, threshold);
     }
 
+    /** Passes the input's mask on unchanged, as Keras (supports_masking=True). */
+    @Override public boolean supportsMasking() { return true; }
+
     @Override public Shape computeOutputShape(Shape inputShape) { return inputShape; }
 
     @Override public Map<String, Object> getConfig() {

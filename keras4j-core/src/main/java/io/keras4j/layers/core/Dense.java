@@ -97,6 +97,9 @@ public final class Dense extends Layer {
         return activation.apply(y);
     }
 
+    /** Passes the input's mask on unchanged, as Keras (supports_masking=True). */
+    @Override public boolean supportsMasking() { return true; }
+
     @Override public Shape computeOutputShape(Shape inputShape) { return inputShape.withDim(-1, units); }
 
     @Override public Map<String, Object> getConfig() {

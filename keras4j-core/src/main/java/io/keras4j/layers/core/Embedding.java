@@ -16,7 +16,8 @@ import java.util.Map;
  * Keras's {@code Embedding}: turns integer indices in {@code [0, input_dim)} into rows of an
  * {@code (input_dim, output_dim)} table, so inputs of shape {@code s} give {@code s + (output_dim,)}.
  * Gradients reach the table through {@link Ops#take}. Non-integer inputs are cast to int32 first,
- * as Keras does. {@code mask_zero} is kept for the config; masks are not propagated yet.
+ * as Keras does. With {@code mask_zero} index 0 is padding: the layer hands the mask
+ * {@code inputs != 0} to the layers after it (an LSTM then skips those steps).
  */
 public final class Embedding extends Layer {
     private final int inputDim;
@@ -62,7 +63,7 @@ public final class Embedding extends Layer {
         return this;
     }
 
-    /** Whether index 0 is padding to be masked out downstream (stored; masks are not propagated yet). */
+    /** Whether index 0 is padding to be masked out downstream (Keras's {@code mask_zero}). */
     public Embedding maskZero(boolean value) {
         this.maskZero = value;
         return this;
@@ -78,6 +79,14 @@ public final class Embedding extends Layer {
 
     @Override public void build(Shape inputShape) {
         embeddings = addWeight("embeddings", Shape.of(inputDim, outputDim), embeddingsInitializer, true);
+    }
+
+    @Override public boolean supportsMasking() { return maskZero; }
+
+    /** {@code inputs != 0} (1 or 0) with mask_zero, else no mask. */
+    @Override public Tensor computeMask(Tensor inputs, Tensor mask) {
+        if (!maskZero) return null;
+        return Ops.stopGradient(Ops.notEqual(inputs, Tensor.scalar(0, inputs.dtype())));
     }
 
     @Override public Tensor call(Tensor inputs, boolean training) {

@@ -162,6 +162,9 @@ public final class LayerNormalization extends Layer {
         return Ops.add(Ops.multiply(x, inv), offset);
     }
 
+    /** Passes the input's mask on unchanged, as Keras (supports_masking=True). */
+    @Override public boolean supportsMasking() { return true; }
+
     @Override public Shape computeOutputShape(Shape inputShape) {
         canonicalAxes(inputShape);
         return inputShape;

@@ -11,9 +11,8 @@ import java.util.Map;
 /**
  * Keras's {@code ActivityRegularization}: passes its input through unchanged and records the
  * penalty {@code (l1 * sum(|x|) + l2 * sum(x^2)) / batch_size} of it, which Keras adds to the
- * model's loss (Keras 3 divides by the batch size so that the strength does not depend on it).
- * There is no layer-loss mechanism yet: {@link #lastPenalty()} holds the penalty of the last call
- * (a tensor on the tape, so it can be differentiated) for the trainer to add.
+ * model's loss (Keras 3 divides by the batch size so that the strength does not depend on it)
+ * through {@link #addLoss}; {@link #lastPenalty()} holds the penalty of the last call.
  */
 public final class ActivityRegularization extends Layer {
     private double l1 = 0.0;
@@ -51,6 +50,7 @@ public final class ActivityRegularization extends Layer {
             penalty = batch == 0 ? Ops.multiply(penalty, 0.0) : Ops.divide(penalty, batch);
         }
         lastPenalty = penalty;
+        addLoss(penalty);
         return inputs;
     }
 

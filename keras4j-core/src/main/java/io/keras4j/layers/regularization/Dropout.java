@@ -63,6 +63,9 @@ public final class Dropout extends Layer {
         return Ops.multiply(inputs, mask);
     }
 
+    /** Passes the input's mask on unchanged, as Keras (supports_masking=True). */
+    @Override public boolean supportsMasking() { return true; }
+
     @Override public Shape computeOutputShape(Shape inputShape) { return inputShape; }
 
     @Override public Map<String, Object> getConfig() {

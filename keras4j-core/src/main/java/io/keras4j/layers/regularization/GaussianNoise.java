@@ -44,6 +44,9 @@ public final class GaussianNoise extends Layer {
         return Ops.add(inputs, Random.normal(inputs.shape(), 0.0, stddev, t, seeds.next()));
     }
 
+    /** Passes the input's mask on unchanged, as Keras (supports_masking=True). */
+    @Override public boolean supportsMasking() { return true; }
+
     @Override public Shape computeOutputShape(Shape inputShape) { return inputShape; }
 
     @Override public Map<String, Object> getConfig() {

@@ -120,10 +120,70 @@ public final class Bidirectional extends Layer {
 
     @Override public Tensor call(Tensor inputs, boolean training) {
         if (mergeMode == null) {
-            throw new UnsupportedOperationException("Layer " + name() + " has merge_mode=None and returns two tensors: "
-                    + "use callWithStates until layers can return several tensors.");
+            throw new UnsupportedOperationException("Layer " + name() + " has merge_mode=None and returns two tensors: use applyAll.");
         }
         return callWithStates(inputs, null, training).get(0);
+    }
+
+    // ------------------------------------------------------------------ several inputs and outputs
+
+    /** The input spec describes the sequences only; the initial states are checked when used. */
+    @Override protected void checkInputSpec(List<Shape> inputShapes) {
+        if (inputSpec != null) inputSpec.check(this, 0, inputShapes.get(0));
+    }
+
+    /** Inputs after the first are the initial states: the forward layer's, then the backward layer's. */
+    @Override protected void buildAll(List<Shape> inputShapes) { build(inputShapes.get(0)); }
+
+    @Override protected List<Tensor> callAll(List<Tensor> inputs, boolean training) {
+        return callAllMasked(inputs, java.util.Collections.nCopies(inputs.size(), (Tensor) null), training);
+    }
+
+    /** [output] (two with merge_mode None), then with return_state the forward states and the backward states. */
+    @Override protected List<Tensor> callAllMasked(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+        List<Tensor> initial = inputs.size() > 1 ? inputs.subList(1, inputs.size()) : null;
+        List<Tensor> all = callWithStates(inputs.get(0), initial, masks.get(0), training);
+        return forwardLayer.returnState() ? all : all.subList(0, mergeMode == null ? 2 : 1);
+    }
+
+    @Override public List<Shape> computeOutputShapes(List<Shape> inputShapes) {
+        Shape in = inputShapes.get(0);
+        List<Shape> out = new ArrayList<>();
+        if (mergeMode == null) {
+            Shape s = forwardLayer.computeOutputShape(in);
+            out.add(s);
+            out.add(s);
+        } else {
+            out.add(computeOutputShape(in));
+        }
+        if (forwardLayer.returnState()) {
+            for (int size : forwardLayer.cell().stateSize()) out.add(Shape.of(in.dim(0), size));
+            for (int size : backwardLayer.cell().stateSize()) out.add(Shape.of(in.dim(0), size));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ masking
+
+    @Override public boolean supportsMasking() { return true; }
+
+    @Override public Tensor computeMask(Tensor inputs, Tensor mask) { return forwardLayer.returnSequences() ? mask : null; }
+
+    @Override public List<Tensor> computeMasks(List<Tensor> inputs, List<Tensor> masks) {
+        Tensor m = computeMask(inputs.get(0), masks.isEmpty() ? null : masks.get(0));
+        List<Tensor> out = new ArrayList<>();
+        out.add(m);
+        if (mergeMode == null) out.add(m);
+        if (forwardLayer.returnState()) {
+            int n = forwardLayer.cell().stateSize().size() + backwardLayer.cell().stateSize().size();
+            for (int i = 0; i < n; i++) out.add(null);
+        }
+        return out;
+    }
+
+    @Override protected Tensor callMasked(Tensor inputs, Tensor mask, boolean training) {
+        if (mergeMode == null) return call(inputs, training);
+        return callWithStates(inputs, null, mask, training).get(0);
     }
 
     /**
@@ -132,6 +192,11 @@ public final class Bidirectional extends Layer {
      * backward states...], or [forward output, backward output, states...] when merge_mode is null.
      */
     public List<Tensor> callWithStates(Tensor inputs, List<Tensor> initialState, boolean training) {
+        return callWithStates(inputs, initialState, null, training);
+    }
+
+    /** As {@link #callWithStates(Tensor, List, boolean)} with a (batch, timesteps) mask for both directions. */
+    public List<Tensor> callWithStates(Tensor inputs, List<Tensor> initialState, Tensor mask, boolean training) {
         ensureBuilt(inputs.shape());
         List<Tensor> forwardState = null, backwardState = null;
         if (initialState != null) {
@@ -139,8 +204,8 @@ public final class Bidirectional extends Layer {
             forwardState = initialState.subList(0, half);
             backwardState = initialState.subList(half, initialState.size());
         }
-        List<Tensor> forward = forwardLayer.callWithStates(inputs, forwardState, training);
-        List<Tensor> backward = backwardLayer.callWithStates(inputs, backwardState, training);
+        List<Tensor> forward = forwardLayer.callWithStates(inputs, forwardState, mask, training);
+        List<Tensor> backward = backwardLayer.callWithStates(inputs, backwardState, mask, training);
         Tensor y = forward.get(0), yRev = backward.get(0);
         if (backwardLayer.returnSequences()) yRev = reverseTime(yRev);
         List<Tensor> out = new ArrayList<>();

@@ -48,6 +48,7 @@ public final class GRU extends RNN {
     @Override public GRU goBackwards(boolean value) { super.goBackwards(value); return this; }
     @Override public GRU stateful(boolean value) { super.stateful(value); return this; }
     @Override public GRU unroll(boolean value) { super.unroll(value); return this; }
+    @Override public GRU zeroOutputForMask(boolean value) { super.zeroOutputForMask(value); return this; }
 
     @Override public Map<String, Object> getConfig() { return rnnConfigWithCellArguments(); }
 }

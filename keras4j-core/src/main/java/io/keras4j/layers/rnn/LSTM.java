@@ -48,6 +48,7 @@ public final class LSTM extends RNN {
     @Override public LSTM goBackwards(boolean value) { super.goBackwards(value); return this; }
     @Override public LSTM stateful(boolean value) { super.stateful(value); return this; }
     @Override public LSTM unroll(boolean value) { super.unroll(value); return this; }
+    @Override public LSTM zeroOutputForMask(boolean value) { super.zeroOutputForMask(value); return this; }
 
     @Override public Map<String, Object> getConfig() { return rnnConfigWithCellArguments(); }
 }

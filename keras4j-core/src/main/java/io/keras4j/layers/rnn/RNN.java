@@ -18,6 +18,9 @@ import java.util.Map;
  * processes the sequence in reverse and returns the outputs in that processing order, as Keras.
  * {@code stateful} keeps the final states of one call as the initial states of the next (the
  * batch size must then be fixed) until {@link #resetStates}. The cell's weights are the layer's.
+ * With {@code returnState} {@link #applyAll} returns [output, states...]; inputs after the first
+ * are the initial states. A (batch, timesteps) mask (from {@code Masking} or
+ * {@code Embedding(mask_zero)}) makes masked steps keep the previous output and states.
  * <pre>{@code
  * Tensor y = new RNN(new LSTMCell(8)).returnSequences(true).apply(x);
  * }</pre>
@@ -29,6 +32,7 @@ public class RNN extends Layer {
     private boolean goBackwards;
     private boolean stateful;
     private boolean unroll;
+    private boolean zeroOutputForMask;
     private List<Tensor> states;
 
     public RNN(RecurrentCell cell) {
@@ -51,14 +55,22 @@ public class RNN extends Layer {
     public RNN returnSequences(boolean value) { checkNotBuilt(); returnSequences = value; return this; }
 
     /**
-     * Keras's {@code return_state}: the states come back after the output. Until layers return
-     * several tensors, {@link #apply} gives the output only; {@link #callWithStates} gives all.
+     * Keras's {@code return_state}: the layer returns [output, states...] (LSTM: [output, h, c]),
+     * through {@link #applyAll}; {@link #apply} then refuses, as the layer has several outputs.
      */
     public RNN returnState(boolean value) { checkNotBuilt(); returnState = value; return this; }
 
     public RNN goBackwards(boolean value) { checkNotBuilt(); goBackwards = value; return this; }
 
     public RNN stateful(boolean value) { checkNotBuilt(); stateful = value; return this; }
+
+    /**
+     * Keras's {@code zero_output_for_mask}: with {@code returnSequences} and a mask, masked steps
+     * output zeros instead of the previous step's output.
+     */
+    public RNN zeroOutputForMask(boolean value) { checkNotBuilt(); zeroOutputForMask = value; return this; }
+
+    public boolean zeroOutputForMask() { return zeroOutputForMask; }
 
     /** Accepted for Keras compatibility; the loop is the same either way here. */
     public RNN unroll(boolean value) { unroll = value; return this; }
@@ -91,11 +103,67 @@ public class RNN extends Layer {
 
     @Override public Tensor call(Tensor inputs, boolean training) { return callWithStates(inputs, null, training).get(0); }
 
+    @Override protected Tensor callMasked(Tensor inputs, Tensor mask, boolean training) {
+        return callWithStates(inputs, null, mask, training).get(0);
+    }
+
+    // ------------------------------------------------------------------ several inputs and outputs
+
+    /** The input spec describes the sequences only; the initial states are checked when used. */
+    @Override protected void checkInputSpec(List<Shape> inputShapes) {
+        if (inputSpec != null) inputSpec.check(this, 0, inputShapes.get(0));
+    }
+
+    /** Inputs after the first are the initial states (Keras's {@code initial_state=}). */
+    @Override protected void buildAll(List<Shape> inputShapes) { build(inputShapes.get(0)); }
+
+    /** [sequences, initial states...] → [output] or, with returnState, [output, final states...]. */
+    @Override protected List<Tensor> callAll(List<Tensor> inputs, boolean training) {
+        return callAllMasked(inputs, java.util.Collections.nCopies(inputs.size(), (Tensor) null), training);
+    }
+
+    @Override protected List<Tensor> callAllMasked(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+        List<Tensor> initial = inputs.size() > 1 ? inputs.subList(1, inputs.size()) : null;
+        List<Tensor> all = callWithStates(inputs.get(0), initial, masks.get(0), training);
+        return returnState ? all : List.of(all.get(0));
+    }
+
+    @Override public List<Shape> computeOutputShapes(List<Shape> inputShapes) {
+        Shape in = inputShapes.get(0);
+        List<Shape> out = new ArrayList<>();
+        out.add(computeOutputShape(in));
+        if (returnState) for (int size : cell.stateSize()) out.add(Shape.of(in.dim(0), size));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ masking
+
+    /** Masks are per time step: the output keeps the mask only while it keeps the time axis. */
+    @Override public boolean supportsMasking() { return true; }
+
+    @Override public Tensor computeMask(Tensor inputs, Tensor mask) { return returnSequences ? mask : null; }
+
+    @Override public List<Tensor> computeMasks(List<Tensor> inputs, List<Tensor> masks) {
+        List<Tensor> out = new ArrayList<>();
+        out.add(computeMask(inputs.get(0), masks.isEmpty() ? null : masks.get(0)));
+        if (returnState) for (int i = 0; i < cell.stateSize().size(); i++) out.add(null); // states carry no mask
+        return out;
+    }
+
     /**
      * Runs the sequence from {@code initialState} (null: zeros, or the kept states when stateful).
      * Returns [output, final states...]: for LSTM [output, h, c].
      */
     public List<Tensor> callWithStates(Tensor inputs, List<Tensor> initialState, boolean training) {
+        return callWithStates(inputs, initialState, null, training);
+    }
+
+    /**
+     * As {@link #callWithStates(Tensor, List, boolean)} with a (batch, timesteps) {@code mask}
+     * (nonzero: use the step; null: every step). At a masked step the output and the states stay
+     * those of the previous step (zeros before the first), as Keras's backend {@code rnn}.
+     */
+    public List<Tensor> callWithStates(Tensor inputs, List<Tensor> initialState, Tensor mask, boolean training) {
         ensureBuilt(inputs.shape());
         if (inputSpec != null) inputSpec.check(this, 0, inputs.shape());
         if (inputs.dtype() != dtype() && inputs.dtype().isFloating()) inputs = Ops.cast(inputs, dtype());
@@ -108,6 +176,7 @@ public class RNN extends Layer {
         Tensor projected = cell.projectInputs(inputs);
         int width = projected.shape().dim(2);
         Tensor recurrentMask = cell.recurrentDropoutMask(batch, inputs.dtype(), training);
+        if (mask != null) checkMask(mask, batch, steps);
 
         List<Tensor> outputs = new ArrayList<>();
         Tensor last = null;
@@ -115,9 +184,22 @@ public class RNN extends Layer {
             int t = goBackwards ? steps - 1 - s : s;
             Tensor xt = Ops.reshape(Ops.slice(projected, new int[] {0, t, 0}, new int[] {batch, 1, width}), batch, width);
             List<Tensor> result = cell.step(xt, current, recurrentMask);
-            last = result.get(0);
-            current = result.subList(1, result.size());
-            if (returnSequences) outputs.add(last);
+            Tensor output = result.get(0);
+            List<Tensor> next = result.subList(1, result.size());
+            if (mask != null) {
+                Tensor keep = stepMask(mask, t, batch, inputs);
+                Tensor previous = last != null ? last : Ops.zerosLike(output);
+                Tensor sequenceOutput = Ops.where(keep, output, zeroOutputForMask ? Ops.zerosLike(output) : previous);
+                output = Ops.where(keep, output, previous);
+                List<Tensor> kept = new ArrayList<>(next.size());
+                for (int i = 0; i < next.size(); i++) kept.add(Ops.where(keep, next.get(i), current.get(i)));
+                next = kept;
+                if (returnSequences) outputs.add(sequenceOutput);
+            } else if (returnSequences) {
+                outputs.add(output);
+            }
+            last = output;
+            current = next;
         }
         if (stateful) {
             List<Tensor> kept = new ArrayList<>();
@@ -130,11 +212,32 @@ public class RNN extends Layer {
         return out;
     }
 
+    private void checkMask(Tensor mask, int batch, int steps) {
+        Shape m = mask.shape();
+        if (m.rank() != 2 || m.dim(0) != batch || m.dim(1) != steps) {
+            throw new IllegalArgumentException("Layer " + name() + ": the mask must have shape (batch_size, timesteps) = (" + batch + ", "
+                    + steps + "). Received: mask.shape=" + m);
+        }
+    }
+
+    /** The mask of step {@code t} as a (batch, 1) column in the inputs' dtype, 1 where the step is used. */
+    private static Tensor stepMask(Tensor mask, int t, int batch, Tensor inputs) {
+        Tensor column = Ops.slice(mask, new int[] {0, t}, new int[] {batch, 1});
+        return Ops.stopGradient(column.dtype() == inputs.dtype() ? column : Ops.cast(column, inputs.dtype()));
+    }
+
     private List<Tensor> initialStates(int batch, List<Tensor> given) {
         if (given != null) {
             if (given.size() != cell.stateSize().size()) {
                 throw new IllegalArgumentException("Layer " + name() + " expects " + cell.stateSize().size()
                         + " state(s), but it received " + given.size() + " initial state(s).");
+            }
+            for (int i = 0; i < given.size(); i++) {
+                Shape want = Shape.of(batch, cell.stateSize().get(i));
+                if (!given.get(i).shape().equals(want)) {
+                    throw new IllegalArgumentException("Layer " + name() + ": initial state " + i + " must have shape " + want
+                            + " (batch_size, state_size). Received: shape=" + given.get(i).shape());
+                }
             }
             return given;
         }
@@ -187,7 +290,7 @@ public class RNN extends Layer {
         c.put("go_backwards", goBackwards);
         c.put("stateful", stateful);
         c.put("unroll", unroll);
-        c.put("zero_output_for_mask", false);
+        c.put("zero_output_for_mask", zeroOutputForMask);
         return c;
     }
 

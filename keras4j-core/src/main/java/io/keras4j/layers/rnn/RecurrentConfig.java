@@ -57,15 +57,14 @@ final class RecurrentConfig {
         return c.kerasVersion() < 3 ? ActivationFunction.named("hard_sigmoid", Activations::hardSigmoidKeras2) : Activations.get("sigmoid");
     }
 
-    /** return_sequences, return_state, go_backwards, stateful and unroll. */
+    /** return_sequences, return_state, go_backwards, stateful, unroll and zero_output_for_mask. */
     static <T extends RNN> T readLayer(Layers.Config c, T layer) {
         layer.returnSequences(c.bool("return_sequences", false));
         layer.returnState(c.bool("return_state", false));
         layer.goBackwards(c.bool("go_backwards", false));
         layer.stateful(c.bool("stateful", false));
         layer.unroll(c.bool("unroll", false));
-        // Only matters with masking, which is not implemented yet.
-        c.raw("zero_output_for_mask");
+        layer.zeroOutputForMask(c.bool("zero_output_for_mask", false));
         if (c.bool("time_major", false)) throw new UnsupportedOperationException(c.className() + ": argument `time_major` is not supported yet. Received: time_major=True");
         c.requireNull("weights");
         return layer;

@@ -44,6 +44,7 @@ public final class SimpleRNN extends RNN {
     @Override public SimpleRNN goBackwards(boolean value) { super.goBackwards(value); return this; }
     @Override public SimpleRNN stateful(boolean value) { super.stateful(value); return this; }
     @Override public SimpleRNN unroll(boolean value) { super.unroll(value); return this; }
+    @Override public SimpleRNN zeroOutputForMask(boolean value) { super.zeroOutputForMask(value); return this; }
 
     @Override public Map<String, Object> getConfig() { return rnnConfigWithCellArguments(); }
 }

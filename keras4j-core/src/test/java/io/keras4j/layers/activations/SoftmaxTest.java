@@ -39,4 +39,21 @@ class SoftmaxTest {
         assertEquals(List.of(1, 2), Layers.fromConfig("Softmax", Map.of("axis", List.of(1, 2))).getConfig().get("axis"));
         assertEquals(1, Layers.fromConfig("Softmax", Map.of("axis", 1)).getConfig().get("axis"));
     }
+
+    @Test void maskedPositionsGetNoWeight() {
+        // [1, 2, 3] with the last masked: softmax([1, 2]) = [1 / (1 + e), e / (1 + e)], then 0.
+        double e = Math.E;
+        Tensor x = Tensor.of(new double[] {1, 2, 3, 1, 2, 3}, 2, 3);
+        Tensor mask = Tensor.of(new double[] {1, 1, 0, 0, 0, 0}, 2, 3);
+        Softmax s = new Softmax().dtype(DType.FLOAT64);
+        assertTrue(s.supportsMasking());
+        double[] y = s.applyAll(List.of(x), List.of(mask), false).get(0).toDoubleArray();
+        // A fully masked row is all zeros, not uniform.
+        assertArrayEquals(new double[] {1 / (1 + e), e / (1 + e), 0, 0, 0, 0}, y, 1e-12);
+        // The mask broadcasts from the right: one (3,) row for every row of x.
+        double[] b = s.applyAll(List.of(x), List.of(Tensor.of(new double[] {0, 1, 1}, 3)), false).get(0).toDoubleArray();
+        assertArrayEquals(new double[] {0, 1 / (1 + e), e / (1 + e), 0, 1 / (1 + e), e / (1 + e)}, b, 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> s.applyAll(List.of(x), List.of(Tensor.of(new double[] {1, 1}, 2)), false));
+        GradCheck.check(in -> s.applyAll(List.of(in.get(0)), List.of(mask), false).get(0), GradCheck.uniform(2, -1, 1, 2, 3));
+    }
 }

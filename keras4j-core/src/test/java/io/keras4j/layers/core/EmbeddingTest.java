@@ -80,4 +80,15 @@ class EmbeddingTest {
         assertEquals("`output_dim` must be a positive integer. Received: output_dim=-1 (of type int).", b.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Layers.fromConfig("Embedding", Map.of("output_dim", 3)));
     }
+
+    @Test void maskZeroMasksIndexZeroForTheNextLayers() {
+        Tensor ids = Tensor.ofInts(new int[] {3, 0, 1, 0, 0, 2}, 2, 3);
+        Embedding masked = new Embedding(4, 2).maskZero(true);
+        assertTrue(masked.supportsMasking());
+        assertArrayEquals(new double[] {1, 0, 1, 0, 0, 1}, masked.computeMask(ids, null).toDoubleArray());
+        assertEquals(Shape.of(2, 3), masked.computeMask(ids, null).shape());
+        Embedding plain = new Embedding(4, 2);
+        assertFalse(plain.supportsMasking());
+        assertNull(plain.computeMask(ids, null));
+    }
 }

@@ -50,4 +50,24 @@ class GlobalPoolingTest {
         GradCheck.check(in -> new GlobalMaxPooling2D().dtype(DType.FLOAT64).apply(in.get(0)), GradCheck.uniform(1, -1, 1, 2, 3, 4, 2));
         GradCheck.check(in -> new GlobalAveragePooling1D().dtype(DType.FLOAT64).apply(in.get(0)), GradCheck.uniform(2, -1, 1, 2, 3, 2));
     }
+
+    @Test void averagePooling1DAveragesOnlyUnmaskedSteps() {
+        // Steps [1, 10], [2, 20], [4, 40] with mask [1, 0, 1]: ([1, 10] + [4, 40]) / 2 = [2.5, 25].
+        Tensor x = Tensor.of(new double[] {1, 10, 2, 20, 4, 40, 1, 1, 2, 2, 3, 3}, 2, 3, 2);
+        Tensor mask = Tensor.of(new double[] {1, 0, 1, 0, 0, 1}, 2, 3);
+        GlobalAveragePooling1D avg = new GlobalAveragePooling1D().dtype(DType.FLOAT64);
+        java.util.List<Tensor> y = avg.applyAll(java.util.List.of(x), java.util.List.of(mask), false);
+        assertArrayEquals(new double[] {2.5, 25, 3, 3}, y.get(0).toDoubleArray(), 1e-12);
+        assertNull(avg.computeMask(x, mask));
+        // channels_first: the steps are the last axis; mask [1, 1, 0] averages the first two.
+        Tensor cf = Tensor.of(new double[] {1, 2, 9, 10, 20, 90}, 1, 2, 3);
+        GlobalAveragePooling1D first = new GlobalAveragePooling1D().dataFormat("channels_first").keepdims(true).dtype(DType.FLOAT64);
+        Tensor z = first.applyAll(java.util.List.of(cf), java.util.List.of(Tensor.of(new double[] {1, 1, 0}, 1, 3)), false).get(0);
+        assertEquals(Shape.of(1, 2, 1), z.shape());
+        assertArrayEquals(new double[] {1.5, 15}, z.toDoubleArray(), 1e-12);
+        // As in Keras 3, GlobalMaxPooling1D ignores the mask.
+        GlobalMaxPooling1D max = new GlobalMaxPooling1D().dtype(DType.FLOAT64);
+        assertArrayEquals(new double[] {4, 40, 3, 3}, max.applyAll(java.util.List.of(x), java.util.List.of(mask), false).get(0).toDoubleArray(), 1e-12);
+        GradCheck.check(in -> avg.applyAll(java.util.List.of(in.get(0)), java.util.List.of(mask), false).get(0), GradCheck.uniform(1, -1, 1, 2, 3, 2));
+    }
 }

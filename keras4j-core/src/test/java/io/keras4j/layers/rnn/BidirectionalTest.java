@@ -1,7 +1,9 @@
 package io.keras4j.layers.rnn;
 
 import io.keras4j.autodiff.GradCheck;
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Layer;
+import io.keras4j.layers.core.Input;
 import io.keras4j.layers.Layers;
 import io.keras4j.ops.Ops;
 import io.keras4j.tensor.DType;
@@ -101,5 +103,45 @@ class BidirectionalTest {
         GradCheck.check(in -> l.apply(in.get(0)), ReferenceRnn.tensor(x));
         ReferenceRnn.checkWeightGradients(l, ReferenceRnn.tensor(x));
         assertEquals(Ops.sum(l.apply(ReferenceRnn.tensor(x))).dtype(), DType.FLOAT64);
+    }
+
+    private Bidirectional stateLayer(boolean returnSequences, String mergeMode) {
+        Bidirectional l = new Bidirectional(new SimpleRNN(3).returnSequences(returnSequences).returnState(true)).mergeMode(mergeMode)
+                .dtype(DType.FLOAT64);
+        l.ensureBuilt(Shape.of(-1, 4, 2));
+        l.setWeights(List.of(ReferenceRnn.tensor(wf), ReferenceRnn.tensor(uf), Tensor.of(bf, 3),
+                ReferenceRnn.tensor(wb), ReferenceRnn.tensor(ub), Tensor.of(bb, 3)));
+        return l;
+    }
+
+    @Test void returnStateGivesOutputThenForwardThenBackwardStates() {
+        double[][] h0f = ReferenceRnn.matrix(r, 2, 3), h0b = ReferenceRnn.matrix(r, 2, 3);
+        double[] f = ReferenceRnn.last(ReferenceRnn.simpleRnn(x, wf, uf, bf, ReferenceRnn.TANH, false, h0f));
+        double[] b = ReferenceRnn.last(ReferenceRnn.simpleRnn(x, wb, ub, bb, ReferenceRnn.TANH, true, h0b));
+        List<Tensor> out = stateLayer(false, "sum").applyAll(List.of(ReferenceRnn.tensor(x), Tensor.of(h0f), Tensor.of(h0b)), false);
+        assertEquals(3, out.size());
+        for (int i = 0; i < f.length; i++) assertEquals(f[i] + b[i], out.get(0).toDoubleArray()[i], 1e-12);
+        assertArrayEquals(f, out.get(1).toDoubleArray(), 1e-12);
+        assertArrayEquals(b, out.get(2).toDoubleArray(), 1e-12);
+        // merge_mode=None: both outputs, then the states.
+        assertEquals(4, stateLayer(false, null).applyAll(List.of(ReferenceRnn.tensor(x)), false).size());
+
+        Bidirectional lstm = new Bidirectional(new LSTM(5).returnSequences(true).returnState(true));
+        List<KerasTensor> sym = lstm.applyAll(List.of(Input.of(4, 2)));
+        assertEquals(List.of(Shape.of(-1, 4, 10), Shape.of(-1, 5), Shape.of(-1, 5), Shape.of(-1, 5), Shape.of(-1, 5)),
+                sym.stream().map(KerasTensor::shape).toList());
+    }
+
+    @Test void maskReachesBothDirections() {
+        // Row 0 masked after step 2: both directions see only its first two steps.
+        Tensor mask = Tensor.of(new double[] {1, 1, 0, 0, 1, 1, 1, 1}, 2, 4);
+        double[][][] row0 = {java.util.Arrays.copyOf(x[0], 2)}, row1 = {x[1]};
+        double[] got = layer(false, "concat").applyAll(List.of(ReferenceRnn.tensor(x)), List.of(mask), false).get(0).toDoubleArray();
+        double[] f0 = ReferenceRnn.last(ReferenceRnn.simpleRnn(row0, wf, uf, bf, ReferenceRnn.TANH, false, null));
+        double[] b0 = ReferenceRnn.last(ReferenceRnn.simpleRnn(row0, wb, ub, bb, ReferenceRnn.TANH, true, null));
+        double[] f1 = ReferenceRnn.last(ReferenceRnn.simpleRnn(row1, wf, uf, bf, ReferenceRnn.TANH, false, null));
+        double[] b1 = ReferenceRnn.last(ReferenceRnn.simpleRnn(row1, wb, ub, bb, ReferenceRnn.TANH, true, null));
+        double[][] want = {f0, b0, f1, b1};
+        for (int k = 0; k < 4; k++) assertArrayEquals(want[k], java.util.Arrays.copyOfRange(got, 3 * k, 3 * k + 3), 1e-12, "part " + k);
     }
 }
