@@ -1,6 +1,8 @@
 package io.keras4j.layers.merging;
 
 import io.keras4j.layers.Layer;
+import io.keras4j.ops.Ops;
+import io.keras4j.tensor.DType;
 import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
 
@@ -38,6 +40,17 @@ public abstract class Merge extends Layer {
         Shape out = inputShapes.get(0);
         for (Shape s : inputShapes.subList(1, inputShapes.size())) out = broadcast(out, s, inputShapes);
         return List.of(out);
+    }
+
+    /** The output mask: where every masked input is unmasked (Keras ANDs the inputs' masks); none without masks. */
+    @Override public List<Tensor> computeMasks(List<Tensor> inputs, List<Tensor> masks) {
+        Tensor all = null;
+        for (Tensor m : masks) {
+            if (m == null) continue;
+            Tensor on = Ops.cast(Ops.notEqual(m, Ops.zerosLike(m)), DType.FLOAT32);
+            all = all == null ? on : Ops.multiply(all, on);
+        }
+        return java.util.Collections.singletonList(all == null ? null : Ops.stopGradient(all));
     }
 
     void checkCount(int n) {

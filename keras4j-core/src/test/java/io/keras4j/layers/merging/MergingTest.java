@@ -45,6 +45,20 @@ class MergingTest {
         assertEquals(2 * 3 + 5 * 6, y.get(0, 1, 2), 1e-6);
     }
 
+    @Test void masksAreCombinedAsKerasCombinesThem() {
+        Tensor m1 = Tensor.of(new float[] {1, 0, 1}, 1, 3), m2 = Tensor.of(new float[] {1, 1, 0}, 1, 3);
+        Tensor x = Tensor.zeros(1, 3, 2);
+        assertArrayEquals(new float[] {1, 0, 0}, new Add().computeMasks(List.of(x, x), java.util.Arrays.asList(m1, m2)).get(0).toFloatArray());
+        assertArrayEquals(new float[] {1, 0, 1}, new Add().computeMasks(List.of(x, x), java.util.Arrays.asList(m1, null)).get(0).toFloatArray());
+        assertNull(new Add().computeMasks(List.of(x, x), java.util.Arrays.asList(null, null)).get(0));
+        // Concatenating features: a step stays unmasked when either input is unmasked there (an input without a mask is all unmasked).
+        assertArrayEquals(new float[] {1, 1, 1}, new Concatenate().computeMasks(List.of(x, x), java.util.Arrays.asList(m1, null)).get(0).toFloatArray());
+        assertArrayEquals(new float[] {1, 1, 1}, new Concatenate().computeMasks(List.of(x, x), java.util.Arrays.asList(m1, m2)).get(0).toFloatArray());
+        // Concatenating along time keeps each input's steps.
+        assertArrayEquals(new float[] {1, 0, 1, 1, 1, 0},
+                new Concatenate(1).computeMasks(List.of(x, x), java.util.Arrays.asList(m1, m2)).get(0).toFloatArray());
+    }
+
     @Test void gradientsFlowThroughDot() {
         Tensor a = GradCheck.uniform(1, -1, 1, 2, 3, 4), b = GradCheck.uniform(2, -1, 1, 2, 4, 3);
         Dot dot = new Dot(2, 1).normalize(true).dtype(io.keras4j.tensor.DType.FLOAT64);
