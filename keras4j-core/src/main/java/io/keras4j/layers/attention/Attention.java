@@ -117,6 +117,20 @@ public class Attention extends Layer {
         return returnAttentionScores ? r : List.of(r.get(0));
     }
 
+    /** Masks arriving with the inputs in a model (Embedding mask_zero, Masking): [query, value(, key)]. */
+    @Override protected List<Tensor> callAllMasked(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+        validate(inputs.size());
+        Tensor key = inputs.size() > 2 ? inputs.get(2) : null;
+        List<Tensor> r = callWithMask(inputs.get(0), inputs.get(1), key, masks.get(0), masks.get(1), useCausalMask, training);
+        return returnAttentionScores ? r : List.of(r.get(0));
+    }
+
+    /** The output keeps the query's mask (Keras's {@code compute_mask}). */
+    @Override public List<Tensor> computeMasks(List<Tensor> inputs, List<Tensor> masks) {
+        Tensor q = masks.isEmpty() ? null : masks.get(0);
+        return returnAttentionScores ? java.util.Arrays.asList(q, null) : java.util.Collections.singletonList(q);
+    }
+
     /**
      * Keras's {@code call(inputs, mask=[query_mask, value_mask], ...)}: returns [output, scores].
      * {@code key} null means value; masks (batch, Tq) and (batch, Tv), nonzero = keep, may be null.

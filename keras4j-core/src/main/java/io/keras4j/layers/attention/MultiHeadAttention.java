@@ -223,6 +223,29 @@ public final class MultiHeadAttention extends Layer {
     }
 
     /**
+     * Masks arriving with the inputs in a model: Keras's {@code _compute_attention_mask} builds the
+     * attention mask query_mask[:, :, None] & value_mask[:, None, :] (& key_mask), then ANDs the
+     * causal mask in {@link #callWithMask}.
+     */
+    @Override protected List<Tensor> callAllMasked(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+        checkCount(inputs.size());
+        Tensor key = inputs.size() > 2 ? inputs.get(2) : null;
+        Tensor qm = masks.get(0), vm = masks.get(1), km = masks.size() > 2 ? masks.get(2) : null;
+        Tensor mask = null;
+        if (qm != null) mask = Ops.expandDims(AttentionScores.truth(qm), -1);
+        if (vm != null) mask = AttentionScores.and(mask, Ops.expandDims(AttentionScores.truth(vm), -2));
+        if (km != null) mask = AttentionScores.and(mask, Ops.expandDims(AttentionScores.truth(km), -2));
+        List<Tensor> r = callWithMask(inputs.get(0), inputs.get(1), key, mask, useCausalMask, training);
+        return returnAttentionScores ? r : List.of(r.get(0));
+    }
+
+    /** The output keeps the query's mask (Keras's {@code compute_mask}). */
+    @Override public List<Tensor> computeMasks(List<Tensor> inputs, List<Tensor> masks) {
+        Tensor q = masks.isEmpty() ? null : masks.get(0);
+        return returnAttentionScores ? java.util.Arrays.asList(q, null) : java.util.Collections.singletonList(q);
+    }
+
+    /**
      * Keras's {@code call(query, value, key, attention_mask, use_causal_mask, training)}; returns
      * [output, attention_scores]. {@code key} null means value; {@code attentionMask} (batch, Tq, Tv)
      * or broadcastable, nonzero = may attend, may be null.
