@@ -15,6 +15,8 @@ public final class Variable {
     private final String name;
     private final Tensor value;
     private boolean trainable;
+    // Typed loosely: constraints live above autodiff, which must not depend on them.
+    private java.util.function.UnaryOperator<Tensor> constraint;
 
     public Variable(String name, Tensor initial, boolean trainable) {
         this.name = name;
@@ -31,6 +33,14 @@ public final class Variable {
     public boolean trainable() { return trainable; }
 
     public void setTrainable(boolean trainable) { this.trainable = trainable; }
+
+    /**
+     * The projection an optimizer applies after each update of this variable (Keras's
+     * {@code Variable.constraint}), or null.
+     */
+    public java.util.function.UnaryOperator<Tensor> constraint() { return constraint; }
+
+    public void setConstraint(java.util.function.UnaryOperator<Tensor> constraint) { this.constraint = constraint; }
 
     /** The live value; watched by recording tapes when trainable. */
     public Tensor value() {

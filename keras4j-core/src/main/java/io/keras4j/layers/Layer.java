@@ -1,7 +1,11 @@
 package io.keras4j.layers;
 
 import io.keras4j.autodiff.Variable;
+import io.keras4j.constraints.Constraint;
 import io.keras4j.initializers.Initializer;
+import io.keras4j.ops.Ops;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
 import io.keras4j.tensor.DType;
 import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
@@ -33,6 +37,9 @@ public abstract class Layer {
     private final List<Tensor> addedLosses = new ArrayList<>();
     /** Whether each weight is trainable when the layer is (moving statistics never are). */
     private final Map<Variable, Boolean> naturallyTrainable = new java.util.IdentityHashMap<>();
+    /** The weights that have a regularizer, in creation order (Variable compares by identity). */
+    private final Map<Variable, Regularizer> weightRegularizers = new LinkedHashMap<>();
+    private Regularizer activityRegularizer;
     protected InputSpec inputSpec;
     private Shape builtInputShape;
 
@@ -90,9 +97,18 @@ public abstract class Layer {
      */
     protected final void addLoss(Tensor loss) { addedLosses.add(loss); }
 
-    /** The loss terms added during the last call, of this layer and the layers inside it. */
+    /**
+     * The loss terms added during the last call, then the penalties of the trainable weights that
+     * have a regularizer, of this layer and the layers inside it. As in Keras 3 the weight penalties
+     * are computed here, from the current weights, rather than recorded by each call: a layer
+     * called twice is penalised once, and a trainer that asks inside its gradient tape gets
+     * gradients through them (reading a weight's value() makes the tape watch it).
+     */
     public List<Tensor> losses() {
         List<Tensor> all = new ArrayList<>(addedLosses);
+        for (Map.Entry<Variable, Regularizer> e : weightRegularizers.entrySet()) {
+            if (e.getKey().trainable()) all.add(e.getValue().call(e.getKey().value()));
+        }
         for (Layer l : sublayers()) all.addAll(l.losses());
         return all;
     }
@@ -118,6 +134,22 @@ public abstract class Layer {
 
     public boolean built() { return built; }
 
+    /** The regularizer of the layer's outputs (Keras's {@code activity_regularizer}), or null. */
+    public Regularizer activityRegularizer() { return activityRegularizer; }
+
+    /**
+     * Penalises the layer's outputs: each call adds {@code regularizer(output) / batch_size} to the
+     * losses, as Keras 3 does (so that the strength does not depend on the batch size).
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Layer> T activityRegularizer(Regularizer regularizer) {
+        this.activityRegularizer = regularizer;
+        return (T) this;
+    }
+
+    /** {@link #activityRegularizer(Regularizer)} by Keras name ("l2", "l1", ...). */
+    public <T extends Layer> T activityRegularizer(String identifier) { return activityRegularizer(Regularizers.get(identifier)); }
+
     /** The input shape the layer was built for (with batch dimension), or null before build. */
     public Shape builtInputShape() { return builtInputShape; }
 
@@ -138,6 +170,7 @@ public abstract class Layer {
         c.put("name", name());
         c.put("trainable", trainable);
         c.put("dtype", dtype.kerasName());
+        if (activityRegularizer != null) c.put("activity_regularizer", activityRegularizer.serialize());
         return c;
     }
 
@@ -168,7 +201,23 @@ public abstract class Layer {
         for (Tensor t : inputs) shapes.add(t.shape());
         ensureBuiltAll(shapes);
         checkInputSpec(shapes);
-        return callAll(castInputs(inputs), training);
+        return addActivityLosses(callAll(castInputs(inputs), training));
+    }
+
+    /** Keras 3's activity penalty: {@code regularizer(output)} divided by the batch size, per output. */
+    private List<Tensor> addActivityLosses(List<Tensor> outputs) {
+        if (activityRegularizer == null) return outputs;
+        for (Tensor out : outputs) {
+            if (out == null) continue;
+            Tensor loss = activityRegularizer.call(out);
+            if (out.rank() > 0) {
+                int batch = out.shape().dim(0);
+                // divide_no_nan: an empty batch adds no penalty.
+                loss = batch == 0 ? Ops.multiply(loss, 0.0) : Ops.divide(loss, batch);
+            }
+            addLoss(loss);
+        }
+        return outputs;
     }
 
     /** Floating inputs in the layer's dtype (Keras's autocasting); integer inputs stay as they are. */
@@ -257,7 +306,7 @@ public abstract class Layer {
         for (Tensor t : inputs) shapes.add(t.shape());
         ensureBuiltAll(shapes);
         checkInputSpec(shapes);
-        return callAllMasked(castInputs(inputs), masks, training);
+        return addActivityLosses(callAllMasked(castInputs(inputs), masks, training));
     }
 
     /** The computation on several inputs; the default is the single-input {@link #call}. */
@@ -308,6 +357,18 @@ public abstract class Layer {
         Variable v = new Variable(name() + "/" + weightName, initializer.generate(shape, dtype), isTrainable && trainable);
         naturallyTrainable.put(v, isTrainable);
         weights.add(v);
+        return v;
+    }
+
+    /**
+     * Adds a weight with a regularizer (its penalty joins {@link #losses}) and a constraint (the
+     * optimizer projects the weight with it after each update); either may be null.
+     */
+    protected Variable addWeight(String weightName, Shape shape, Initializer initializer, boolean isTrainable,
+                                 Regularizer regularizer, Constraint constraint) {
+        Variable v = addWeight(weightName, shape, initializer, isTrainable);
+        if (regularizer != null) weightRegularizers.put(v, regularizer);
+        v.setConstraint(constraint);
         return v;
     }
 

@@ -2,6 +2,8 @@ package io.keras4j.layers;
 
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.layers.activations.Activation;
@@ -10,6 +12,8 @@ import io.keras4j.layers.core.InputLayer;
 import io.keras4j.layers.regularization.Dropout;
 import io.keras4j.layers.reshaping.Flatten;
 import io.keras4j.layers.reshaping.Reshape;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
 import io.keras4j.tensor.DType;
 import io.keras4j.tensor.Shape;
 
@@ -218,10 +222,14 @@ public final class Layers {
         String kernelInit = c.firstPresent("kernel_initializer", "init");
         if (kernelInit != null) d.kernelInitializer(c.initializer(kernelInit));
         if (c.has("bias_initializer")) d.biasInitializer(c.initializer("bias_initializer"));
-        for (String key : List.of("kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint",
-                "W_regularizer", "b_regularizer", "W_constraint", "b_constraint", "lora_rank", "quantization_config")) {
-            c.requireNull(key);
-        }
+        // Keras 1 spelled them W_ and b_.
+        String key = c.firstPresent("kernel_regularizer", "W_regularizer");
+        if (key != null) d.kernelRegularizer(c.regularizer(key));
+        if ((key = c.firstPresent("bias_regularizer", "b_regularizer")) != null) d.biasRegularizer(c.regularizer(key));
+        if ((key = c.firstPresent("kernel_constraint", "W_constraint")) != null) d.kernelConstraint(c.constraint(key));
+        if ((key = c.firstPresent("bias_constraint", "b_constraint")) != null) d.biasConstraint(c.constraint(key));
+        c.requireNull("lora_rank");
+        c.requireNull("quantization_config");
         // Only read when lora_rank is set, which is refused above.
         c.raw("lora_alpha");
         // Keras 1's initial weight list; a file carries the weights separately.
@@ -388,7 +396,8 @@ public final class Layers {
                 if (!(layer instanceof InputLayer)) layer.dtype(d);
             }
             if (!bool("autocast", true)) throw new UnsupportedOperationException("`autocast=False` is not supported yet");
-            requireNull("activity_regularizer");
+            Object activity = raw("activity_regularizer");
+            if (activity != null) layer.activityRegularizer(Regularizers.get(activity));
             declaredInputShape(values); // validates the shape keys
             used.addAll(BASE);
         }
@@ -434,5 +443,11 @@ public final class Layers {
             }
             return rows;
         }
+
+        /** A regularizer by name ({@code "l2"}) or Keras's serialised form; null when absent or None. */
+        public Regularizer regularizer(String key) { return Regularizers.get(raw(key)); }
+
+        /** A constraint by name ({@code "non_neg"}) or Keras's serialised form; null when absent or None. */
+        public Constraint constraint(String key) { return Constraints.get(raw(key)); }
     }
 }

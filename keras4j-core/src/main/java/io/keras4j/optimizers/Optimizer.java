@@ -322,6 +322,8 @@ public abstract class Optimizer {
             if (prepared[k] != null) {
                 Variable v = variables.get(k);
                 updateStep(indices.get(v), v, prepared[k], lr);
+                // Keras projects a constrained variable right after its update (kernel_constraint, ...).
+                if (v.constraint() != null) v.assign(v.constraint().apply(v.peek()));
             }
         }
         ((long[]) iterations.peek().data())[0]++;

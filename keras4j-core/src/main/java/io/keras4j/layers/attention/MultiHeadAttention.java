@@ -407,7 +407,7 @@ public final class MultiHeadAttention extends Layer {
         c.put("bias_initializer", serialize("keras.initializers", biasInitializer.className(), biasInitializer.getConfig()));
         c.put("kernel_regularizer", null);
         c.put("bias_regularizer", null);
-        c.put("activity_regularizer", null);
+        c.put("activity_regularizer", io.keras4j.regularizers.Regularizers.serialize(activityRegularizer()));
         c.put("kernel_constraint", null);
         c.put("bias_constraint", null);
         c.put("seed", seed);

@@ -1,5 +1,10 @@
 package io.keras4j.layers.convolutional;
 
+import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
+
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
 import io.keras4j.autodiff.Variable;
@@ -34,6 +39,10 @@ public abstract class BaseConv<T extends BaseConv<T>> extends Layer {
     protected boolean useBias = true;
     protected Initializer kernelInitializer = Initializers.get("glorot_uniform");
     protected Initializer biasInitializer = Initializers.get("zeros");
+    protected Regularizer kernelRegularizer;
+    protected Regularizer biasRegularizer;
+    protected Constraint kernelConstraint;
+    protected Constraint biasConstraint;
     protected Variable kernel;
     protected Variable bias;
 
@@ -139,6 +148,40 @@ public abstract class BaseConv<T extends BaseConv<T>> extends Layer {
         return self();
     }
 
+    public T kernelRegularizer(String name) { return kernelRegularizer(Regularizers.get(name)); }
+
+    /** Penalises the kernel: {@code regularizer(kernel)} joins the layer's losses. */
+    public T kernelRegularizer(Regularizer regularizer) {
+        checkNotBuilt();
+        this.kernelRegularizer = regularizer;
+        return self();
+    }
+
+    public T biasRegularizer(String name) { return biasRegularizer(Regularizers.get(name)); }
+
+    public T biasRegularizer(Regularizer regularizer) {
+        checkNotBuilt();
+        this.biasRegularizer = regularizer;
+        return self();
+    }
+
+    public T kernelConstraint(String name) { return kernelConstraint(Constraints.get(name)); }
+
+    /** Projects the kernel after each optimizer update. */
+    public T kernelConstraint(Constraint constraint) {
+        checkNotBuilt();
+        this.kernelConstraint = constraint;
+        return self();
+    }
+
+    public T biasConstraint(String name) { return biasConstraint(Constraints.get(name)); }
+
+    public T biasConstraint(Constraint constraint) {
+        checkNotBuilt();
+        this.biasConstraint = constraint;
+        return self();
+    }
+
     public Variable kernel() { return kernel; }
 
     public Variable bias() { return bias; }
@@ -172,8 +215,8 @@ public abstract class BaseConv<T extends BaseConv<T>> extends Layer {
         int[] k = Arrays.copyOf(kernelSize, rank + 2);
         k[rank] = in / groups;
         k[rank + 1] = filters;
-        kernel = addWeight("kernel", Shape.of(k), kernelInitializer, true);
-        if (useBias) bias = addWeight("bias", Shape.of(filters), biasInitializer, true);
+        kernel = addWeight("kernel", Shape.of(k), kernelInitializer, true, kernelRegularizer, kernelConstraint);
+        if (useBias) bias = addWeight("bias", Shape.of(filters), biasInitializer, true, biasRegularizer, biasConstraint);
         inputSpec = new InputSpec(null, rank + 2, Map.of(channelAxis(), in));
     }
 
@@ -233,11 +276,11 @@ public abstract class BaseConv<T extends BaseConv<T>> extends Layer {
         c.put("use_bias", useBias);
         c.put("kernel_initializer", serialize("keras.initializers", kernelInitializer.className(), kernelInitializer.getConfig()));
         c.put("bias_initializer", serialize("keras.initializers", biasInitializer.className(), biasInitializer.getConfig()));
-        c.put("kernel_regularizer", null);
-        c.put("bias_regularizer", null);
-        c.put("activity_regularizer", null);
-        c.put("kernel_constraint", null);
-        c.put("bias_constraint", null);
+        c.put("kernel_regularizer", Regularizers.serialize(kernelRegularizer));
+        c.put("bias_regularizer", Regularizers.serialize(biasRegularizer));
+        c.put("activity_regularizer", Regularizers.serialize(activityRegularizer()));
+        c.put("kernel_constraint", Constraints.serialize(kernelConstraint));
+        c.put("bias_constraint", Constraints.serialize(biasConstraint));
         return c;
     }
 
@@ -254,7 +297,12 @@ public abstract class BaseConv<T extends BaseConv<T>> extends Layer {
         if (c.has("use_bias")) useBias(c.bool("use_bias", true));
         if (c.has("kernel_initializer")) kernelInitializer(c.initializer("kernel_initializer"));
         if (c.has("bias_initializer")) biasInitializer(c.initializer("bias_initializer"));
-        for (String key : List.of("kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint", "lora_rank")) c.requireNull(key);
+        if (c.has("kernel_regularizer")) kernelRegularizer(c.regularizer("kernel_regularizer"));
+        if (c.has("bias_regularizer")) biasRegularizer(c.regularizer("bias_regularizer"));
+        if (c.has("kernel_constraint")) kernelConstraint(c.constraint("kernel_constraint"));
+        if (c.has("bias_constraint")) biasConstraint(c.constraint("bias_constraint"));
+        for (String key : List.of("kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint")) c.raw(key);
+        c.requireNull("lora_rank");
         c.raw("lora_alpha");
         return self();
     }

@@ -53,8 +53,8 @@ public abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends 
         int[] k = Arrays.copyOf(kernelSize, rank + 2);
         k[rank] = filters;
         k[rank + 1] = in;
-        kernel = addWeight("kernel", Shape.of(k), kernelInitializer, true);
-        if (useBias) bias = addWeight("bias", Shape.of(filters), biasInitializer, true);
+        kernel = addWeight("kernel", Shape.of(k), kernelInitializer, true, kernelRegularizer, kernelConstraint);
+        if (useBias) bias = addWeight("bias", Shape.of(filters), biasInitializer, true, biasRegularizer, biasConstraint);
         inputSpec = new InputSpec(null, rank + 2, Map.of(channelAxis(), in));
     }
 

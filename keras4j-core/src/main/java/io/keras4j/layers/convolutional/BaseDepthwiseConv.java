@@ -1,5 +1,10 @@
 package io.keras4j.layers.convolutional;
 
+import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
+
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
 import io.keras4j.autodiff.Variable;
@@ -13,7 +18,6 @@ import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +37,10 @@ public abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends 
     protected boolean useBias = true;
     protected Initializer depthwiseInitializer = Initializers.get("glorot_uniform");
     protected Initializer biasInitializer = Initializers.get("zeros");
+    protected Regularizer depthwiseRegularizer;
+    protected Regularizer biasRegularizer;
+    protected Constraint depthwiseConstraint;
+    protected Constraint biasConstraint;
     protected Variable kernel;
     protected Variable bias;
 
@@ -129,6 +137,40 @@ public abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends 
         return self();
     }
 
+    public T depthwiseRegularizer(String name) { return depthwiseRegularizer(Regularizers.get(name)); }
+
+    /** Penalises the depthwise kernel: its penalty joins the layer's losses. */
+    public T depthwiseRegularizer(Regularizer regularizer) {
+        checkNotBuilt();
+        this.depthwiseRegularizer = regularizer;
+        return self();
+    }
+
+    public T depthwiseConstraint(String name) { return depthwiseConstraint(Constraints.get(name)); }
+
+    public T depthwiseConstraint(Constraint constraint) {
+        checkNotBuilt();
+        this.depthwiseConstraint = constraint;
+        return self();
+    }
+
+    public T biasRegularizer(String name) { return biasRegularizer(Regularizers.get(name)); }
+
+    /** Penalises the bias. */
+    public T biasRegularizer(Regularizer regularizer) {
+        checkNotBuilt();
+        this.biasRegularizer = regularizer;
+        return self();
+    }
+
+    public T biasConstraint(String name) { return biasConstraint(Constraints.get(name)); }
+
+    public T biasConstraint(Constraint constraint) {
+        checkNotBuilt();
+        this.biasConstraint = constraint;
+        return self();
+    }
+
     public Variable kernel() { return kernel; }
 
     public Variable bias() { return bias; }
@@ -164,8 +206,8 @@ public abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends 
         int[] k = Arrays.copyOf(kernelSize, rank + 2);
         k[rank] = in;
         k[rank + 1] = depthMultiplier;
-        kernel = addWeight("kernel", Shape.of(k), depthwiseInitializer, true);
-        if (useBias) bias = addWeight("bias", Shape.of(in * depthMultiplier), biasInitializer, true);
+        kernel = addWeight("kernel", Shape.of(k), depthwiseInitializer, true, depthwiseRegularizer, depthwiseConstraint);
+        if (useBias) bias = addWeight("bias", Shape.of(in * depthMultiplier), biasInitializer, true, biasRegularizer, biasConstraint);
         inputSpec = new InputSpec(rank + 2, null, Map.of(channelAxis(), in));
     }
 
@@ -213,11 +255,11 @@ public abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends 
         c.put("use_bias", useBias);
         c.put("depthwise_initializer", serialize("keras.initializers", depthwiseInitializer.className(), depthwiseInitializer.getConfig()));
         c.put("bias_initializer", serialize("keras.initializers", biasInitializer.className(), biasInitializer.getConfig()));
-        c.put("depthwise_regularizer", null);
-        c.put("bias_regularizer", null);
-        c.put("activity_regularizer", null);
-        c.put("depthwise_constraint", null);
-        c.put("bias_constraint", null);
+        c.put("depthwise_regularizer", Regularizers.serialize(depthwiseRegularizer));
+        c.put("bias_regularizer", Regularizers.serialize(biasRegularizer));
+        c.put("activity_regularizer", Regularizers.serialize(activityRegularizer()));
+        c.put("depthwise_constraint", Constraints.serialize(depthwiseConstraint));
+        c.put("bias_constraint", Constraints.serialize(biasConstraint));
         return c;
     }
 
@@ -234,7 +276,10 @@ public abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends 
         if (c.has("use_bias")) useBias(c.bool("use_bias", true));
         if (c.has("depthwise_initializer")) depthwiseInitializer(c.initializer("depthwise_initializer"));
         if (c.has("bias_initializer")) biasInitializer(c.initializer("bias_initializer"));
-        for (String key : List.of("depthwise_regularizer", "bias_regularizer", "depthwise_constraint", "bias_constraint")) c.requireNull(key);
+        depthwiseRegularizer(c.regularizer("depthwise_regularizer"));
+        biasRegularizer(c.regularizer("bias_regularizer"));
+        depthwiseConstraint(c.constraint("depthwise_constraint"));
+        biasConstraint(c.constraint("bias_constraint"));
         return self();
     }
 }

@@ -1,5 +1,10 @@
 package io.keras4j.layers.convolutional;
 
+import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
+
 import io.keras4j.autodiff.Variable;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
@@ -10,7 +15,6 @@ import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +25,8 @@ import java.util.Map;
 public abstract class BaseSeparableConv<T extends BaseSeparableConv<T>> extends BaseDepthwiseConv<T> {
     protected final int filters;
     protected Initializer pointwiseInitializer = Initializers.get("glorot_uniform");
+    protected Regularizer pointwiseRegularizer;
+    protected Constraint pointwiseConstraint;
     protected Variable pointwiseKernel;
 
     protected BaseSeparableConv(int rank, int filters, int[] kernelSize) {
@@ -39,6 +45,23 @@ public abstract class BaseSeparableConv<T extends BaseSeparableConv<T>> extends 
         return self();
     }
 
+    public T pointwiseRegularizer(String name) { return pointwiseRegularizer(Regularizers.get(name)); }
+
+    /** Penalises the pointwise kernel. */
+    public T pointwiseRegularizer(Regularizer regularizer) {
+        checkNotBuilt();
+        this.pointwiseRegularizer = regularizer;
+        return self();
+    }
+
+    public T pointwiseConstraint(String name) { return pointwiseConstraint(Constraints.get(name)); }
+
+    public T pointwiseConstraint(Constraint constraint) {
+        checkNotBuilt();
+        this.pointwiseConstraint = constraint;
+        return self();
+    }
+
     public Variable depthwiseKernel() { return kernel; }
 
     public Variable pointwiseKernel() { return pointwiseKernel; }
@@ -50,13 +73,13 @@ public abstract class BaseSeparableConv<T extends BaseSeparableConv<T>> extends 
         int[] k = Arrays.copyOf(kernelSize, rank + 2);
         k[rank] = in;
         k[rank + 1] = depthMultiplier;
-        kernel = addWeight("depthwise_kernel", Shape.of(k), depthwiseInitializer, true);
+        kernel = addWeight("depthwise_kernel", Shape.of(k), depthwiseInitializer, true, depthwiseRegularizer, depthwiseConstraint);
         int[] p = new int[rank + 2];
         Arrays.fill(p, 1);
         p[rank] = in * depthMultiplier;
         p[rank + 1] = filters;
-        pointwiseKernel = addWeight("pointwise_kernel", Shape.of(p), pointwiseInitializer, true);
-        if (useBias) bias = addWeight("bias", Shape.of(filters), biasInitializer, true);
+        pointwiseKernel = addWeight("pointwise_kernel", Shape.of(p), pointwiseInitializer, true, pointwiseRegularizer, pointwiseConstraint);
+        if (useBias) bias = addWeight("bias", Shape.of(filters), biasInitializer, true, biasRegularizer, biasConstraint);
         inputSpec = new InputSpec(rank + 2, null, Map.of(channelAxis(), in));
     }
 
@@ -68,15 +91,16 @@ public abstract class BaseSeparableConv<T extends BaseSeparableConv<T>> extends 
         Map<String, Object> c = super.getConfig();
         c.put("filters", filters);
         c.put("pointwise_initializer", serialize("keras.initializers", pointwiseInitializer.className(), pointwiseInitializer.getConfig()));
-        c.put("pointwise_regularizer", null);
-        c.put("pointwise_constraint", null);
+        c.put("pointwise_regularizer", Regularizers.serialize(pointwiseRegularizer));
+        c.put("pointwise_constraint", Constraints.serialize(pointwiseConstraint));
         return c;
     }
 
     @Override protected T readConfig(Layers.Config c) {
         super.readConfig(c);
         if (c.has("pointwise_initializer")) pointwiseInitializer(c.initializer("pointwise_initializer"));
-        for (String key : List.of("pointwise_regularizer", "pointwise_constraint")) c.requireNull(key);
+        pointwiseRegularizer(c.regularizer("pointwise_regularizer"));
+        pointwiseConstraint(c.constraint("pointwise_constraint"));
         return self();
     }
 }

@@ -3,11 +3,15 @@ package io.keras4j.layers.core;
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
 import io.keras4j.autodiff.Variable;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.layers.InputSpec;
 import io.keras4j.layers.Layer;
 import io.keras4j.ops.Ops;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
 import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
 
@@ -23,6 +27,10 @@ public final class Dense extends Layer {
     private boolean useBias = true;
     private Initializer kernelInitializer = Initializers.get("glorot_uniform");
     private Initializer biasInitializer = Initializers.get("zeros");
+    private Regularizer kernelRegularizer;
+    private Regularizer biasRegularizer;
+    private Constraint kernelConstraint;
+    private Constraint biasConstraint;
     private Variable kernel;
     private Variable bias;
 
@@ -69,6 +77,48 @@ public final class Dense extends Layer {
         return this;
     }
 
+    public Dense kernelRegularizer(String name) { return kernelRegularizer(Regularizers.get(name)); }
+
+    /** Penalises the kernel: {@code regularizer(kernel)} joins the layer's losses. */
+    public Dense kernelRegularizer(Regularizer regularizer) {
+        checkNotBuilt();
+        this.kernelRegularizer = regularizer;
+        return this;
+    }
+
+    public Dense biasRegularizer(String name) { return biasRegularizer(Regularizers.get(name)); }
+
+    public Dense biasRegularizer(Regularizer regularizer) {
+        checkNotBuilt();
+        this.biasRegularizer = regularizer;
+        return this;
+    }
+
+    public Dense kernelConstraint(String name) { return kernelConstraint(Constraints.get(name)); }
+
+    /** Projects the kernel after each optimizer update. */
+    public Dense kernelConstraint(Constraint constraint) {
+        checkNotBuilt();
+        this.kernelConstraint = constraint;
+        return this;
+    }
+
+    public Dense biasConstraint(String name) { return biasConstraint(Constraints.get(name)); }
+
+    public Dense biasConstraint(Constraint constraint) {
+        checkNotBuilt();
+        this.biasConstraint = constraint;
+        return this;
+    }
+
+    public Regularizer kernelRegularizer() { return kernelRegularizer; }
+
+    public Regularizer biasRegularizer() { return biasRegularizer; }
+
+    public Constraint kernelConstraint() { return kernelConstraint; }
+
+    public Constraint biasConstraint() { return biasConstraint; }
+
     private void checkNotBuilt() {
         if (built()) throw new IllegalStateException("Layer " + name() + " is already built; set its arguments before first use");
     }
@@ -86,8 +136,8 @@ public final class Dense extends Layer {
         if (inputDim == Shape.UNKNOWN) {
             throw new IllegalArgumentException("The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: " + inputShape);
         }
-        kernel = addWeight("kernel", Shape.of(inputDim, units), kernelInitializer, true);
-        if (useBias) bias = addWeight("bias", Shape.of(units), biasInitializer, true);
+        kernel = addWeight("kernel", Shape.of(inputDim, units), kernelInitializer, true, kernelRegularizer, kernelConstraint);
+        if (useBias) bias = addWeight("bias", Shape.of(units), biasInitializer, true, biasRegularizer, biasConstraint);
         inputSpec = InputSpec.minNdimWithAxis(2, -1, inputDim);
     }
 
@@ -109,10 +159,10 @@ public final class Dense extends Layer {
         c.put("use_bias", useBias);
         c.put("kernel_initializer", serialize("keras.initializers", kernelInitializer.className(), kernelInitializer.getConfig()));
         c.put("bias_initializer", serialize("keras.initializers", biasInitializer.className(), biasInitializer.getConfig()));
-        c.put("kernel_regularizer", null);
-        c.put("bias_regularizer", null);
-        c.put("kernel_constraint", null);
-        c.put("bias_constraint", null);
+        c.put("kernel_regularizer", Regularizers.serialize(kernelRegularizer));
+        c.put("bias_regularizer", Regularizers.serialize(biasRegularizer));
+        c.put("kernel_constraint", Constraints.serialize(kernelConstraint));
+        c.put("bias_constraint", Constraints.serialize(biasConstraint));
         return c;
     }
 }

@@ -1,5 +1,10 @@
 package io.keras4j.layers.core;
 
+import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
+
 import io.keras4j.autodiff.Variable;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
@@ -24,6 +29,8 @@ public final class Embedding extends Layer {
     private final int outputDim;
     private Initializer embeddingsInitializer = Initializers.get("uniform");
     private boolean maskZero;
+    private Regularizer embeddingsRegularizer;
+    private Constraint embeddingsConstraint;
     private Variable embeddings;
 
     public Embedding(int inputDim, int outputDim) {
@@ -45,9 +52,12 @@ public final class Embedding extends Layer {
         Embedding e = new Embedding(c.integer("input_dim", 0), c.integer("output_dim", 0)).maskZero(c.bool("mask_zero", false));
         String initKey = c.firstPresent("embeddings_initializer", "init");
         if (initKey != null) e.embeddingsInitializer(c.initializer(initKey));
-        for (String key : new String[] {"embeddings_regularizer", "embeddings_constraint", "W_regularizer", "W_constraint",
-                "weights", "lora_rank", "quantization_config"}) {
-            c.requireNull(key);
+        // Keras 1 spelled them W_regularizer and W_constraint.
+        String key = c.firstPresent("embeddings_regularizer", "W_regularizer");
+        if (key != null) e.embeddingsRegularizer(c.regularizer(key));
+        if ((key = c.firstPresent("embeddings_constraint", "W_constraint")) != null) e.embeddingsConstraint(c.constraint(key));
+        for (String k : new String[] {"weights", "lora_rank", "quantization_config"}) {
+            c.requireNull(k);
         }
         c.raw("lora_alpha"); // only read when lora_rank is set, which is refused above
         c.raw("input_length"); // deprecated in Keras 3 and ignored: the output shape follows the input
@@ -60,6 +70,24 @@ public final class Embedding extends Layer {
     public Embedding embeddingsInitializer(Initializer init) {
         if (built()) throw new IllegalStateException("Layer " + name() + " is already built; set its arguments before first use");
         this.embeddingsInitializer = init;
+        return this;
+    }
+
+    public Embedding embeddingsRegularizer(String name) { return embeddingsRegularizer(Regularizers.get(name)); }
+
+    /** Penalises the embedding table: {@code regularizer(embeddings)} joins the layer's losses. */
+    public Embedding embeddingsRegularizer(Regularizer regularizer) {
+        if (built()) throw new IllegalStateException("Layer " + name() + " is already built; set its arguments before first use");
+        this.embeddingsRegularizer = regularizer;
+        return this;
+    }
+
+    public Embedding embeddingsConstraint(String name) { return embeddingsConstraint(Constraints.get(name)); }
+
+    /** Projects the embedding table after each optimizer update. */
+    public Embedding embeddingsConstraint(Constraint constraint) {
+        if (built()) throw new IllegalStateException("Layer " + name() + " is already built; set its arguments before first use");
+        this.embeddingsConstraint = constraint;
         return this;
     }
 
@@ -78,7 +106,7 @@ public final class Embedding extends Layer {
     public Variable embeddings() { return embeddings; }
 
     @Override public void build(Shape inputShape) {
-        embeddings = addWeight("embeddings", Shape.of(inputDim, outputDim), embeddingsInitializer, true);
+        embeddings = addWeight("embeddings", Shape.of(inputDim, outputDim), embeddingsInitializer, true, embeddingsRegularizer, embeddingsConstraint);
     }
 
     @Override public boolean supportsMasking() { return maskZero; }
@@ -101,9 +129,9 @@ public final class Embedding extends Layer {
         c.put("input_dim", inputDim);
         c.put("output_dim", outputDim);
         c.put("embeddings_initializer", Initializers.serialize(embeddingsInitializer));
-        c.put("embeddings_regularizer", null);
-        c.put("activity_regularizer", null);
-        c.put("embeddings_constraint", null);
+        c.put("embeddings_regularizer", Regularizers.serialize(embeddingsRegularizer));
+        c.put("activity_regularizer", Regularizers.serialize(activityRegularizer()));
+        c.put("embeddings_constraint", Constraints.serialize(embeddingsConstraint));
         c.put("mask_zero", maskZero);
         c.put("quantization_config", null);
         return c;

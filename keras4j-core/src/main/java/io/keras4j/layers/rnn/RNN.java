@@ -301,7 +301,7 @@ public class RNN extends Layer {
         Map<String, Object> cellConfig = cell.getConfig();
         for (String k : List.of("name", "trainable", "dtype")) cellConfig.remove(k);
         c.putAll(cellConfig);
-        c.put("activity_regularizer", null);
+        c.put("activity_regularizer", io.keras4j.regularizers.Regularizers.serialize(activityRegularizer()));
         return c;
     }
 }

@@ -1,0 +1,9 @@
+package io.keras4j.constraints;
+
+import io.keras4j.ops.Ops;
+import io.keras4j.tensor.Tensor;
+
+/** Keras's {@code NonNeg}: {@code maximum(w, 0)}. */
+public final class NonNeg extends Constraint {
+    @Override public Tensor apply(Tensor w) { return Ops.maximum(w, 0.0); }
+}
