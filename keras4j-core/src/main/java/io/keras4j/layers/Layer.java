@@ -134,6 +134,11 @@ public abstract class Layer {
 
     public boolean built() { return built; }
 
+    /** Setters of layer arguments call this: arguments are frozen once the weights exist. */
+    protected void checkNotBuilt() {
+        if (built) throw new IllegalStateException("Layer " + name() + " is already built; set its arguments before first use");
+    }
+
     /** The regularizer of the layer's outputs (Keras's {@code activity_regularizer}), or null. */
     public Regularizer activityRegularizer() { return activityRegularizer; }
 

@@ -84,10 +84,6 @@ public class Attention extends Layer {
 
     public double dropout() { return dropout; }
 
-    void checkNotBuilt() {
-        if (built()) throw new IllegalStateException("Layer " + name() + " is already built; set its arguments before first use");
-    }
-
     // ------------------------------------------------------------------ build
 
     @Override protected void buildAll(List<Shape> shapes) {

@@ -130,10 +130,6 @@ public final class MultiHeadAttention extends Layer {
         return this;
     }
 
-    private void checkNotBuilt() {
-        if (built()) throw new IllegalStateException("Layer " + name() + " is already built; set its arguments before first use");
-    }
-
     public int numHeads() { return numHeads; }
 
     public int keyDim() { return keyDim; }

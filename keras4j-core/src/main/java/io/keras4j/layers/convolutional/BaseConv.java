@@ -196,10 +196,6 @@ public abstract class BaseConv<T extends BaseConv<T>> extends Layer {
         }
     }
 
-    protected void checkNotBuilt() {
-        if (built()) throw new IllegalStateException("Layer " + name() + " is already built; set its arguments before first use");
-    }
-
     protected int channelAxis() { return dataFormat.equals("channels_first") ? 1 : -1; }
 
     @Override public void build(Shape inputShape) {

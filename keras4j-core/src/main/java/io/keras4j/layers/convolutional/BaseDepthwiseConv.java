@@ -183,10 +183,6 @@ public abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends 
         }
     }
 
-    protected void checkNotBuilt() {
-        if (built()) throw new IllegalStateException("Layer " + name() + " is already built; set its arguments before first use");
-    }
-
     protected int channelAxis() { return dataFormat.equals("channels_first") ? 1 : -1; }
 
     /** The number of output channels for this many input channels. */

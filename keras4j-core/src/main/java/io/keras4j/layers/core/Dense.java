@@ -119,10 +119,6 @@ public final class Dense extends Layer {
 
     public Constraint biasConstraint() { return biasConstraint; }
 
-    private void checkNotBuilt() {
-        if (built()) throw new IllegalStateException("Layer " + name() + " is already built; set its arguments before first use");
-    }
-
     public int units() { return units; }
 
     public ActivationFunction activation() { return activation; }

@@ -130,10 +130,6 @@ public final class BatchNormalization extends Layer {
         return this;
     }
 
-    private void checkNotBuilt() {
-        if (built()) throw new IllegalStateException("Layer " + name() + " is already built; set its arguments before first use");
-    }
-
     public Variable gamma() { return gamma; }
 
     public Variable beta() { return beta; }

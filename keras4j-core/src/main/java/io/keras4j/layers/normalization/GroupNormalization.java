@@ -92,10 +92,6 @@ public final class GroupNormalization extends Layer {
         return this;
     }
 
-    private void checkNotBuilt() {
-        if (built()) throw new IllegalStateException("Layer " + name() + " is already built; set its arguments before first use");
-    }
-
     /** The number of groups; once built, -1 has become the number of channels, as in Keras. */
     public int groups() { return groups; }
 

@@ -75,10 +75,6 @@ public class RNN extends Layer {
     /** Accepted for Keras compatibility; the loop is the same either way here. */
     public RNN unroll(boolean value) { unroll = value; return this; }
 
-    private void checkNotBuilt() {
-        if (built()) throw new IllegalStateException("Layer " + name() + " is already built; set its arguments before first use");
-    }
-
     public boolean returnSequences() { return returnSequences; }
 
     public boolean returnState() { return returnState; }
@@ -293,7 +289,6 @@ public class RNN extends Layer {
         c.put("zero_output_for_mask", zeroOutputForMask);
         return c;
     }
-
 
     /** The RNN keys followed by the cell's arguments (not its name, trainable or dtype). */
     Map<String, Object> rnnConfigWithCellArguments() {

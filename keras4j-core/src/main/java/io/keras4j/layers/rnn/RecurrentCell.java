@@ -88,10 +88,6 @@ public abstract class RecurrentCell extends Layer {
     /** Keras clips the rates into [0, 1] rather than refusing them. */
     private static double clampRate(double rate) { return Math.min(1.0, Math.max(0.0, rate)); }
 
-    void checkNotBuilt() {
-        if (built()) throw new IllegalStateException("Layer " + name() + " is already built; set its arguments before first use");
-    }
-
     public ActivationFunction activation() { return activation; }
 
     public double dropout() { return dropout; }
