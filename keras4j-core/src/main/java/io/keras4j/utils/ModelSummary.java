@@ -126,15 +126,40 @@ public final class ModelSummary {
         return sb.append('\n').toString();
     }
 
+    /** One table row; a cell too long for its column wraps onto more lines, as rich wraps it in Keras. */
     private static String row(char edge, String[] cells, int[] widths) {
-        StringBuilder sb = new StringBuilder().append(edge);
+        List<List<String>> wrapped = new ArrayList<>();
+        int lines = 1;
         for (int i = 0; i < cells.length; i++) {
-            int room = widths[i] - 2;
-            String c = cells[i].length() > room ? cells[i].substring(0, room - 1) + "…" : cells[i];
-            String pad = " ".repeat(room - c.length());
-            sb.append(' ').append(i == 2 ? pad + c : c + pad).append(' ').append(edge); // Param # is right-aligned
+            wrapped.add(wrap(cells[i], widths[i] - 2));
+            lines = Math.max(lines, wrapped.get(i).size());
         }
-        return sb.append('\n').toString();
+        StringBuilder sb = new StringBuilder();
+        for (int line = 0; line < lines; line++) {
+            sb.append(edge);
+            for (int i = 0; i < cells.length; i++) {
+                List<String> w = wrapped.get(i);
+                String c = line < w.size() ? w.get(line) : "";
+                String pad = " ".repeat(widths[i] - 2 - c.length());
+                sb.append(' ').append(i == 2 ? pad + c : c + pad).append(' ').append(edge); // Param # is right-aligned
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Splits text into lines of at most {@code room} characters, after a space where possible. */
+    static List<String> wrap(String text, int room) {
+        List<String> out = new ArrayList<>();
+        String rest = text;
+        while (rest.length() > room) {
+            int cut = rest.lastIndexOf(' ', room);
+            if (cut <= 0) cut = room;
+            out.add(rest.substring(0, cut).stripTrailing());
+            rest = rest.substring(cut).stripLeading();
+        }
+        out.add(rest);
+        return out;
     }
 
     private static long count(List<Variable> vs) {

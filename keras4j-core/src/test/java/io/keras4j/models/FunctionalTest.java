@@ -74,6 +74,8 @@ class FunctionalTest {
         String summary = m.summaryString();
         assertTrue(summary.contains("Connected to"), summary);
         assertTrue(summary.contains("a[0][0], b[0][0]"), summary);
+        assertTrue(summary.matches("(?s).*│ a \\(InputLayer\\) +│ \\(None, 4\\) +│ +0 │ - +│.*"), summary);
+        for (String line : summary.split("\n")) if (line.startsWith("│")) assertEquals(108, line.length(), line);
     }
 
     @Test void aSharedLayerHasOneSetOfWeights() {

@@ -40,6 +40,12 @@ class ProgbarTest {
         assertEquals(" - loss: 1.2300e-04", Progbar.metrics(Map.of("loss", 1.23e-4)));
     }
 
+    @Test void longCellsWrapInsteadOfBeingCut() {
+        assertEquals(java.util.List.of("conv2d[0][0],", "conv2d_1[0][0]"), ModelSummary.wrap("conv2d[0][0], conv2d_1[0][0]", 15));
+        assertEquals(java.util.List.of("global_aver", "age_pooling"), ModelSummary.wrap("global_average_pooling", 11));
+        assertEquals(java.util.List.of("short"), ModelSummary.wrap("short", 11));
+    }
+
     @Test void sizesReadAsKerasPrintsThem() {
         assertEquals("2.55 MB", ModelSummary.readableSize(669_706 * 4));
         assertEquals("0.00 B", ModelSummary.readableSize(0));

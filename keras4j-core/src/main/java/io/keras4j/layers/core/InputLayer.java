@@ -21,6 +21,7 @@ public final class InputLayer extends Layer {
         this.batchShape = batchShape;
         dtype(dtype);
         if (name != null) name(name);
+        ensureBuilt(batchShape); // nothing to build: the summary shows 0 params, not "unbuilt"
     }
 
     public Shape batchShape() { return batchShape; }
