@@ -249,6 +249,8 @@ public final class Bidirectional extends Layer {
         return "concat".equals(mergeMode) ? s.withDim(-1, s.dim(-1) * 2) : s;
     }
 
+    @Override protected List<Layer> sublayers() { return List.of(forwardLayer, backwardLayer); }
+
     @Override public List<Variable> weights() {
         List<Variable> out = new ArrayList<>(forwardLayer.weights());
         out.addAll(backwardLayer.weights());

@@ -65,6 +65,8 @@ public final class TimeDistributed extends Layer {
         return step.withDim(0, inputShape.dim(1)).prepend(inputShape.dim(0));
     }
 
+    @Override protected List<Layer> sublayers() { return List.of(layer); }
+
     @Override public List<Variable> weights() { return layer.weights(); }
 
     @Override public List<Variable> trainableWeights() { return layer.trainableWeights(); }

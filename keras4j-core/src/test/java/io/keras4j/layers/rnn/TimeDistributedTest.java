@@ -48,4 +48,22 @@ class TimeDistributedTest {
         TimeDistributed back = (TimeDistributed) Layers.fromConfig("TimeDistributed", c);
         assertTrue(back.layer() instanceof Dense);
     }
+
+    @Test void wrappersFreezeAndReportTheLossesOfTheLayersInside() {
+        Dense inner = new Dense(2).kernelInitializer("ones").activityRegularizer(new io.keras4j.regularizers.L1(1.0));
+        TimeDistributed td = new TimeDistributed(inner);
+        Tensor y = td.apply(Tensor.ones(1, 3, 2));
+        // each step: [2, 2]; L1 over the (3, 2) output of the folded batch of 3 = 12, divided by that batch → 4
+        assertEquals(1, td.losses().size());
+        assertEquals(4.0, td.losses().get(0).item(), 1e-6);
+        assertEquals(io.keras4j.tensor.Shape.of(1, 3, 2), y.shape());
+        td.trainable(false);
+        assertEquals(0, td.trainableWeights().size());
+        assertEquals(2, td.nonTrainableWeights().size());
+        Bidirectional bi = new Bidirectional(new LSTM(2));
+        bi.ensureBuilt(io.keras4j.tensor.Shape.of(-1, 3, 2));
+        bi.trainable(false);
+        assertEquals(0, bi.trainableWeights().size());
+        assertEquals(6, bi.nonTrainableWeights().size());
+    }
 }
