@@ -98,13 +98,31 @@ public final class GradientTape implements AutoCloseable {
 
     private List<Tensor> backprop(Tensor target, List<Tensor> sources) {
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+        Map<Tensor, Boolean> owned = new IdentityHashMap<>(); // accumulators only this pass holds, safe to add into
         grads.put(target, Primitives.onesLike(target));
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Node node = nodes.get(i);
             Tensor g = grads.remove(node.output());
             if (g == null) continue;
+            owned.remove(g); // from here on g may be shared (an ADD hands it to both inputs): never add into it
             boolean[] need = new boolean[node.inputs().length];
             for (int j = 0; j < need.length; j++) need[j] = tracked.containsKey(node.inputs()[j]);
+            if (node.prim() == Primitives.Prim.SLICE && need[0]) {
+                // A tensor read slice by slice (an RNN's time steps) gets its gradient added into one
+                // buffer: padding each slice's gradient to the full shape and summing costs O(T²).
+                Tensor in = node.inputs()[0];
+                Tensor acc = grads.get(in);
+                if (acc == null || !owned.containsKey(acc)) {
+                    Tensor fresh = Tensor.zeros(in.shape(), in.dtype());
+                    if (acc != null) Primitives.addInto(fresh, acc, new int[in.rank()]);
+                    acc = fresh;
+                    owned.put(acc, Boolean.TRUE);
+                    grads.put(in, acc);
+                }
+                Primitives.addInto(acc, g, (int[]) node.attr());
+                if (sources.contains(node.output())) grads.put(node.output(), g);
+                continue;
+            }
             Tensor[] inGrads = Gradients.of(node, g, need);
             for (int j = 0; j < node.inputs().length; j++) {
                 Tensor in = node.inputs()[j];

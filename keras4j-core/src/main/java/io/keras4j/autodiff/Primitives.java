@@ -248,6 +248,12 @@ public final class Primitives {
         return recorded(Prim.SLICE, out(o, s), begin.clone(), x);
     }
 
+    /** dst[begin : begin + src.shape] += src, in place: only for gradient accumulators the tape owns. */
+    static void addInto(Tensor dst, Tensor src, int[] begin) {
+        if (dst.dtype() != src.dtype()) throw new IllegalArgumentException("addInto needs equal dtypes, got " + dst.dtype() + " and " + src.dtype());
+        be().sliceAdd(src.dtype(), src.data(), src.shape().dims(), begin, dst.data(), dst.shape().dims());
+    }
+
     /** Zeros of {@code outShape} with x placed at offset {@code begin}. */
     public static Tensor pad(Tensor x, int[] begin, Shape outShape) {
         for (int i = 0; i < x.rank(); i++) {

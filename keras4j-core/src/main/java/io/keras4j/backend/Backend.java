@@ -47,6 +47,9 @@ public interface Backend {
     /** out = zeros(outShape) with x written at offset {@code begin}: the inverse of slice. */
     void pad(DType dtype, Object x, int[] shape, int[] begin, Object out, int[] outShape);
 
+    /** out[begin : begin + shape] += x, in place (accumulating gradients of slices). */
+    void sliceAdd(DType dtype, Object x, int[] shape, int[] begin, Object out, int[] outShape);
+
     /** Concatenation along the middle axis: part j is viewed as (outer, sizes[j], inner). */
     void concat(DType dtype, Object[] parts, int outer, int[] sizes, int inner, Object out);
 

@@ -251,4 +251,27 @@ class GradientTapeTest {
             assertNull(tape.gradient(back, x));
         }
     }
+
+    /** Slices accumulate their gradients in one buffer (the RNN case); a shared gradient must never be added into. */
+    @Test
+    void manySlicesOfOneTensorAccumulateCorrectly() {
+        Tensor x = GradCheck.uniform(7, -1, 1, 2, 5, 3);
+        GradCheck.check(in -> {
+            Tensor v = in.get(0);
+            Tensor w = Primitives.unary(io.keras4j.backend.UnaryOp.TANH, v);
+            Tensor total = null;
+            for (int t = 0; t < 5; t++) { // read v step by step (before the ADD below, so processed after it)
+                Tensor raw = Primitives.slice(v, new int[] {0, t, 0}, new int[] {2, 1, 3});
+                Tensor term = Primitives.unary(io.keras4j.backend.UnaryOp.SQUARE, raw);
+                total = total == null ? term : Primitives.binary(io.keras4j.backend.BinaryOp.ADD, total, term);
+            }
+            // ADD hands one gradient object to both v and w; v's slices must not add into it.
+            Tensor both = Primitives.binary(io.keras4j.backend.BinaryOp.ADD, v, w);
+            for (int t = 0; t < 5; t++) {
+                Tensor step = Primitives.slice(both, new int[] {0, t, 0}, new int[] {2, 1, 3});
+                total = Primitives.binary(io.keras4j.backend.BinaryOp.ADD, total, Primitives.unary(io.keras4j.backend.UnaryOp.SIN, step));
+            }
+            return Primitives.reduce(io.keras4j.backend.ReduceOp.SUM, total, null, false);
+        }, x);
+    }
 }

@@ -65,6 +65,10 @@ public final class JvmBackend implements Backend {
         Layout.pad(dtype, x, shape, begin, out, outShape);
     }
 
+    @Override public void sliceAdd(DType dtype, Object x, int[] shape, int[] begin, Object out, int[] outShape) {
+        Layout.sliceAdd(dtype, x, shape, begin, out, outShape);
+    }
+
     @Override public void concat(DType dtype, Object[] parts, int outer, int[] sizes, int inner, Object out) {
         Layout.concat(dtype, parts, outer, sizes, inner, out);
     }

@@ -120,6 +120,32 @@ final class Layout {
         boxCopy(out, outShape, begin, x, shape, false);
     }
 
+    /** big[begin : begin + box] += compact (a box of shape {@code box}), one contiguous run at a time. */
+    static void sliceAdd(DType dt, Object compact, int[] box, int[] begin, Object big, int[] bigShape) {
+        int r = box.length, n = Storage.size(box);
+        if (n == 0) return;
+        int[] bs = Storage.strides(bigShape);
+        int off = 0;
+        for (int i = 0; i < r; i++) off += begin[i] * bs[i];
+        int run = r == 0 ? 1 : box[r - 1];
+        int[] idx = new int[Math.max(r, 1)];
+        for (int c = 0; c < n; c += run) {
+            if (dt == DType.FLOAT32) {
+                float[] b = (float[]) big, s = (float[]) compact;
+                for (int q = 0; q < run; q++) b[off + q] += s[c + q];
+            } else {
+                for (int q = 0; q < run; q++) Storage.set(dt, big, off + q, Storage.get(dt, big, off + q) + Storage.get(dt, compact, c + q));
+            }
+            for (int d = r - 2; d >= 0; d--) {
+                idx[d]++;
+                off += bs[d];
+                if (idx[d] < box[d]) break;
+                off -= bs[d] * box[d];
+                idx[d] = 0;
+            }
+        }
+    }
+
     static void fillZero(Object a, int n) {
         if (a instanceof float[] f) java.util.Arrays.fill(f, 0, n, 0f);
         else if (a instanceof double[] d) java.util.Arrays.fill(d, 0, n, 0.0);
