@@ -199,6 +199,7 @@ public abstract class BaseConv<T extends BaseConv<T>> extends Layer {
     protected int channelAxis() { return dataFormat.equals("channels_first") ? 1 : -1; }
 
     @Override public void build(Shape inputShape) {
+        computeOutputShape(inputShape); // refuses a "valid" kernel larger than the input before any weight is made
         int in = inputShape.dim(channelAxis());
         if (in == Shape.UNKNOWN) {
             throw new IllegalArgumentException("The channel dimension of the inputs should be defined. The input_shape received is "
@@ -255,7 +256,14 @@ public abstract class BaseConv<T extends BaseConv<T>> extends Layer {
     /** Keras's compute_conv_output_shape: "valid" floor((n - span) / s) + 1, "same" and "causal" floor((n - 1) / s) + 1. */
     static int outputLength(int n, int k, int stride, int dilation, String padding) {
         int span = (k - 1) * dilation + 1;
-        if (padding.equals("valid")) return n - span < 0 ? 0 : (n - span) / stride + 1;
+        if (padding.equals("valid")) {
+            if (n - span < 0) {
+                // Keras refuses it too: a "valid" kernel larger than the input leaves nothing to compute.
+                throw new IllegalArgumentException("Computed output size would be negative: the kernel spans " + span + " cells (kernel size " + k
+                        + ", dilation_rate " + dilation + ") but the input has only " + n + " along that axis with padding=\"valid\".");
+            }
+            return (n - span) / stride + 1;
+        }
         return (n - 1) / stride + 1;
     }
 

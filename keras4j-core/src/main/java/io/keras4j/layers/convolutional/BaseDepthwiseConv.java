@@ -198,6 +198,7 @@ public abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends 
     }
 
     @Override public void build(Shape inputShape) {
+        computeOutputShape(inputShape); // refuses a "valid" kernel larger than the input before any weight is made
         int in = inputChannels(inputShape);
         int[] k = Arrays.copyOf(kernelSize, rank + 2);
         k[rank] = in;
