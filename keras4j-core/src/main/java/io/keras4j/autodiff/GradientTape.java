@@ -99,6 +99,8 @@ public final class GradientTape implements AutoCloseable {
     private List<Tensor> backprop(Tensor target, List<Tensor> sources) {
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
         Map<Tensor, Boolean> owned = new IdentityHashMap<>(); // accumulators only this pass holds, safe to add into
+        Map<Tensor, Boolean> isSource = new IdentityHashMap<>();
+        for (Tensor s : sources) isSource.put(s, Boolean.TRUE);
         grads.put(target, Primitives.onesLike(target));
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Node node = nodes.get(i);
@@ -120,7 +122,7 @@ public final class GradientTape implements AutoCloseable {
                     grads.put(in, acc);
                 }
                 Primitives.addInto(acc, g, (int[]) node.attr());
-                if (sources.contains(node.output())) grads.put(node.output(), g);
+                if (isSource.containsKey(node.output())) grads.put(node.output(), g);
                 continue;
             }
             Tensor[] inGrads = Gradients.of(node, g, need);
@@ -130,7 +132,7 @@ public final class GradientTape implements AutoCloseable {
                 Tensor prev = grads.get(in);
                 grads.put(in, prev == null ? inGrads[j] : Primitives.binary(io.keras4j.backend.BinaryOp.ADD, prev, inGrads[j]));
             }
-            if (sources.contains(node.output())) grads.put(node.output(), g); // a source may be an intermediate
+            if (isSource.containsKey(node.output())) grads.put(node.output(), g); // a source may be an intermediate
         }
         List<Tensor> out = new ArrayList<>(sources.size());
         for (Tensor s : sources) out.add(s == target ? Primitives.onesLike(target) : grads.get(s));

@@ -107,7 +107,6 @@ final class Layout {
                 off -= bs[d] * box[d];
                 idx[d] = 0;
             }
-            if (r == 1) break;
         }
     }
 
