@@ -276,6 +276,27 @@ public class Model extends Layer {
 
     public void setStopTraining(boolean value) { stopTraining = value; }
 
+    // ------------------------------------------------------------------ saving
+
+    /** Saves the whole model; the format follows the name ({@code .keras}, {@code .h5}), as Keras. */
+    public void save(String path) { save(java.nio.file.Path.of(path)); }
+
+    public void save(java.nio.file.Path path) { io.keras4j.saving.SavingApi.saveModel(this, path, true); }
+
+    /** Saves the weights ({@code .weights.h5}; legacy {@code .h5} too), with the optimizer state when compiled. */
+    public void saveWeights(String path) { saveWeights(java.nio.file.Path.of(path)); }
+
+    public void saveWeights(java.nio.file.Path path) { io.keras4j.saving.SavingApi.saveWeights(this, path, true); }
+
+    public void loadWeights(String path) { loadWeights(java.nio.file.Path.of(path)); }
+
+    public void loadWeights(java.nio.file.Path path) { io.keras4j.saving.SavingApi.loadWeights(this, path, false, false); }
+
+    /** Legacy {@code .h5} weights: {@code byName} matches layers by name; {@code skipMismatch} skips shape mismatches. */
+    public void loadWeights(java.nio.file.Path path, boolean skipMismatch, boolean byName) {
+        io.keras4j.saving.SavingApi.loadWeights(this, path, skipMismatch, byName);
+    }
+
     // ------------------------------------------------------------------ summary
 
     public void summary() { summary(System.out); }
