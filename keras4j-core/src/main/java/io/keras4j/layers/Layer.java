@@ -169,6 +169,16 @@ public abstract class Layer {
     /** The output shape for an input shape (both with the batch dimension). */
     public abstract Shape computeOutputShape(Shape inputShape);
 
+    /**
+     * Writes files this layer needs besides its weights (a lookup layer's vocabulary) into
+     * {@code dir}, as Keras's {@code save_assets}: the {@code .keras} saver gives each layer its
+     * own folder under {@code assets/}. Most layers have none.
+     */
+    public void saveAssets(java.nio.file.Path dir) throws java.io.IOException {}
+
+    /** Reads back what {@link #saveAssets} wrote (Keras's {@code load_assets}). */
+    public void loadAssets(java.nio.file.Path dir) throws java.io.IOException {}
+
     /** Keras's config: the constructor arguments under Keras's JSON keys. */
     public Map<String, Object> getConfig() {
         Map<String, Object> c = new LinkedHashMap<>();
