@@ -17,6 +17,7 @@ public final class ProgbarLogger extends Callback {
     private int steps;
     private int verbose;
     private boolean inFit;
+    private int seen;
 
     public ProgbarLogger() { this(System.out); }
 
@@ -25,7 +26,8 @@ public final class ProgbarLogger extends Callback {
     @Override public void setParams(Map<String, Object> p) {
         super.setParams(p);
         epochs = (Integer) p.getOrDefault("epochs", 1);
-        steps = (Integer) p.getOrDefault("steps", 0);
+        Object st = p.get("steps"); // null: unknown until the data runs out (a dataset of unknown length)
+        steps = st == null ? -1 : (Integer) st;
         verbose = (Integer) p.getOrDefault("verbose", 1);
     }
 
@@ -39,28 +41,40 @@ public final class ProgbarLogger extends Callback {
     }
 
     @Override public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-        if (batch + 1 < steps) bar.update(batch + 1, logs);
+        seen = batch + 1;
+        if (steps < 0 || batch + 1 < steps) bar.update(batch + 1, logs, false);
     }
 
-    @Override public void onEpochEnd(int epoch, Map<String, Double> logs) { bar.update(steps, logs); }
+    @Override public void onEpochEnd(int epoch, Map<String, Double> logs) { finish(logs); }
+
+    /** Keras's {@code _finalize_progbar}: an unknown step count is learnt from the steps seen. */
+    private void finish(Map<String, Double> logs) {
+        if (steps < 0) {
+            steps = seen;
+            bar.setTarget(steps);
+        }
+        bar.update(steps, logs, true);
+    }
 
     @Override public void onTestBegin(Map<String, Double> logs) {
         if (!inFit) bar = new Progbar(steps, verbose, out, "step");
     }
 
     @Override public void onTestBatchEnd(int batch, Map<String, Double> logs) {
-        if (!inFit && batch + 1 < steps) bar.update(batch + 1, logs);
+        seen = batch + 1;
+        if (!inFit && (steps < 0 || batch + 1 < steps)) bar.update(batch + 1, logs, false);
     }
 
     @Override public void onTestEnd(Map<String, Double> logs) {
-        if (!inFit) bar.update(steps, logs);
+        if (!inFit) finish(logs);
     }
 
     @Override public void onPredictBegin(Map<String, Double> logs) { bar = new Progbar(steps, verbose, out, "step"); }
 
     @Override public void onPredictBatchEnd(int batch, Map<String, Double> logs) {
-        if (batch + 1 < steps) bar.update(batch + 1, Map.of());
+        seen = batch + 1;
+        if (steps < 0 || batch + 1 < steps) bar.update(batch + 1, Map.of(), false);
     }
 
-    @Override public void onPredictEnd(Map<String, Double> logs) { bar.update(steps, Map.of()); }
+    @Override public void onPredictEnd(Map<String, Double> logs) { finish(Map.of()); }
 }

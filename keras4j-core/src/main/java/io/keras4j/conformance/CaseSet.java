@@ -146,6 +146,7 @@ final class CaseSet {
                 for (int i = 0; i < a.length; i++) a[i] = (long) values[i];
                 yield Tensor.ofLongs(a, shape);
             }
+            case STRING -> throw new IllegalArgumentException("numeric data cannot make a string tensor");
         };
     }
 

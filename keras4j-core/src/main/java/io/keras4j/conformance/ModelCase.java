@@ -6,8 +6,8 @@ import io.keras4j.autodiff.Variable;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Layers;
 import io.keras4j.layers.KerasTensor;
-import io.keras4j.layers.core.InputLayer;
 import io.keras4j.models.Model;
+import io.keras4j.saving.ModelConfigs;
 import io.keras4j.tensor.DType;
 import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
@@ -88,9 +88,9 @@ final class ModelCase {
         }
         Map<String, Object> data = set.data(String.valueOf(entry.get("file")), id);
 
+        Model net = build(model, layers);
         List<Layer> built = new ArrayList<>();
-        for (Map<String, Object> l : layers) built.add(build(l));
-        Model net = connect(model, layers, built);
+        for (Map<String, Object> l : layers) built.add(net.getLayer(String.valueOf(l.get("name"))));
         String error = assignWeights(layers, built, data);
         if (error != null) return CaseResult.failed(id, error);
 
@@ -128,47 +128,51 @@ final class ModelCase {
     }
 
     /**
-     * The Functional model of {@code cases.json}: layers in Keras's {@code model.layers} order
-     * (inputs before their users), each called on the outputs of the layers its {@code inbound}
-     * entry names. A layer that returns several tensors (an RNN with return_state) feeds its
-     * first to later layers; as a model output it gives all of them ([output, states...]).
+     * The Functional model of {@code cases.json}, written as the Keras 2 model config it stands
+     * for ({@code "Model"} with {@code inbound_nodes} as {@code [[name, 0, 0, {}], ...]}) and built
+     * by {@link ModelConfigs}, the reader of Keras model files. Each {@code inbound} entry is one
+     * call on the first output of the named layers. A layer that returns several tensors (an RNN
+     * with return_state) gives all of them when it is a model output ([output, states...]).
      */
-    private static Model connect(Map<String, Object> model, List<Map<String, Object>> layers, List<Layer> built) {
-        Map<String, List<KerasTensor>> byName = new LinkedHashMap<>();
-        for (int i = 0; i < layers.size(); i++) {
-            String name = String.valueOf(layers.get(i).get("name"));
-            Layer layer = built.get(i);
-            if (layer instanceof InputLayer il) {
-                byName.put(name, List.of(il.output()));
-                continue;
-            }
-            List<?> callsOf = (List<?>) layers.get(i).get("inbound");
-            for (Object call : callsOf) {
-                List<KerasTensor> args = new ArrayList<>();
-                for (Object from : (List<?>) call) {
-                    List<KerasTensor> t = byName.get(String.valueOf(from));
-                    if (t == null) throw new IllegalArgumentException("layer " + name + " is fed by unknown layer " + from);
-                    args.add(t.get(0));
+    private Model build(Map<String, Object> model, List<Map<String, Object>> layers) {
+        List<Object> entries = new ArrayList<>();
+        for (Map<String, Object> l : layers) {
+            Map<String, Object> config = new LinkedHashMap<>(CaseSet.map(l.getOrDefault("config", Map.of())));
+            // Names in cases.json are the extractor's labels; giving them to the layers names the weights "dense_1/kernel".
+            if (l.get("name") != null) config.putIfAbsent("name", l.get("name"));
+            List<Object> nodes = new ArrayList<>();
+            if (!"InputLayer".equals(l.get("class_name")) && l.get("inbound") instanceof List<?> calls) {
+                for (Object call : calls) {
+                    List<Object> node = new ArrayList<>();
+                    for (Object from : (List<?>) call) node.add(new ArrayList<>(List.of(String.valueOf(from), 0, 0, Map.of())));
+                    nodes.add(node);
                 }
-                byName.putIfAbsent(name, layer.applyAll(args));
             }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("class_name", l.get("class_name"));
+            entry.put("config", config);
+            entry.put("name", l.get("name"));
+            entry.put("inbound_nodes", nodes);
+            entries.add(entry);
         }
-        List<KerasTensor> ins = new ArrayList<>(), outs = new ArrayList<>();
-        for (Object n : (List<?>) model.get("inputs")) ins.add(byName.get(String.valueOf(n)).get(0));
-        for (Object n : (List<?>) model.get("outputs")) outs.addAll(byName.get(String.valueOf(n)));
-        return new Model(ins, outs);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("name", "model");
+        config.put("layers", entries);
+        config.put("input_layers", triples(model.get("inputs")));
+        config.put("output_layers", triples(model.get("outputs")));
+        Map<String, Object> serialized = new LinkedHashMap<>();
+        serialized.put("class_name", "Model");
+        serialized.put("config", config);
+        Model net = ModelConfigs.fromConfig(serialized, set.kerasVersion, true);
+        List<KerasTensor> outs = new ArrayList<>();
+        for (KerasTensor o : net.outputs()) outs.addAll(o.node().outputs());
+        return outs.size() == net.outputs().size() ? net : new Model(net.inputs(), outs);
     }
 
-    private Layer build(Map<String, Object> layer) {
-        Map<String, Object> config = new LinkedHashMap<>(CaseSet.map(layer.getOrDefault("config", Map.of())));
-        // Names in cases.json are the extractor's labels; giving them to the layers names the weights "dense_1/kernel".
-        if (layer.get("name") != null) config.putIfAbsent("name", layer.get("name"));
-        String className = String.valueOf(layer.get("class_name"));
-        try {
-            return Layers.fromConfig(className, config, set.kerasVersion);
-        } catch (UnsupportedOperationException e) {
-            throw new UnsupportedOperationException("layer " + className + ": " + e.getMessage(), e);
-        }
+    private static List<Object> triples(Object names) {
+        List<Object> out = new ArrayList<>();
+        for (Object n : (List<?>) names) out.add(new ArrayList<>(List.of(String.valueOf(n), 0, 0)));
+        return out;
     }
 
     /** Sets each layer's weights from the file's weight list; returns an error message or null. */

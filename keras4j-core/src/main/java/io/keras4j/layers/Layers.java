@@ -127,6 +127,23 @@ public final class Layers {
         FACTORIES.put("GroupNormalization", io.keras4j.layers.normalization.GroupNormalization::fromConfig);
         FACTORIES.put("UnitNormalization", io.keras4j.layers.normalization.UnitNormalization::fromConfig);
         FACTORIES.put("Embedding", io.keras4j.layers.core.Embedding::fromConfig);
+        FACTORIES.put("Rescaling", io.keras4j.layers.preprocessing.Rescaling::fromConfig);
+        FACTORIES.put("Normalization", io.keras4j.layers.preprocessing.Normalization::fromConfig);
+        FACTORIES.put("CategoryEncoding", io.keras4j.layers.preprocessing.CategoryEncoding::fromConfig);
+        FACTORIES.put("Discretization", io.keras4j.layers.preprocessing.Discretization::fromConfig);
+        FACTORIES.put("Hashing", io.keras4j.layers.preprocessing.Hashing::fromConfig);
+        FACTORIES.put("StringLookup", io.keras4j.layers.preprocessing.StringLookup::fromConfig);
+        FACTORIES.put("IntegerLookup", io.keras4j.layers.preprocessing.IntegerLookup::fromConfig);
+        FACTORIES.put("TextVectorization", io.keras4j.layers.preprocessing.TextVectorization::fromConfig);
+        FACTORIES.put("Resizing", io.keras4j.layers.preprocessing.Resizing::fromConfig);
+        FACTORIES.put("CenterCrop", io.keras4j.layers.preprocessing.CenterCrop::fromConfig);
+        FACTORIES.put("RandomCrop", io.keras4j.layers.preprocessing.RandomCrop::fromConfig);
+        FACTORIES.put("RandomFlip", io.keras4j.layers.preprocessing.RandomFlip::fromConfig);
+        FACTORIES.put("RandomRotation", io.keras4j.layers.preprocessing.RandomRotation::fromConfig);
+        FACTORIES.put("RandomZoom", io.keras4j.layers.preprocessing.RandomZoom::fromConfig);
+        FACTORIES.put("RandomTranslation", io.keras4j.layers.preprocessing.RandomTranslation::fromConfig);
+        FACTORIES.put("RandomContrast", io.keras4j.layers.preprocessing.RandomContrast::fromConfig);
+        FACTORIES.put("RandomBrightness", io.keras4j.layers.preprocessing.RandomBrightness::fromConfig);
     }
 
     /** Dot's {@code axes}: one axis for both inputs, or a pair. */
@@ -187,6 +204,12 @@ public final class Layers {
 
     // ------------------------------------------------------------------ factories
 
+    /**
+     * Integer input dtypes keras4j has no tensor type for (tf.keras files use e.g. uint16 token ids);
+     * int32 holds all their values, and the layers after an input only read them as indices.
+     */
+    private static final Set<Object> SMALL_INTEGER_INPUTS = Set.of("uint8", "uint16", "int8", "int16");
+
     private static Layer inputLayer(Config c) {
         // Keras 3 spells it shape / batch_shape; Keras 2 batch_input_shape; Keras 1 also input_dtype.
         Shape batchShape;
@@ -204,7 +227,7 @@ public final class Layers {
             throw new IllegalArgumentException("You must pass a `shape` argument.");
         }
         String dtypeKey = c.firstPresent("dtype", "input_dtype");
-        DType dtype = dtypeKey == null ? DType.FLOAT32 : c.dtype(dtypeKey);
+        DType dtype = dtypeKey == null ? DType.FLOAT32 : SMALL_INTEGER_INPUTS.contains(c.raw(dtypeKey)) ? DType.INT32 : c.dtype(dtypeKey);
         if (c.bool("sparse", false)) throw new UnsupportedOperationException("`sparse=True` is not supported yet. Received: sparse=True");
         if (c.bool("ragged", false)) throw new UnsupportedOperationException("`ragged=True` is not supported yet. Received: ragged=True");
         c.requireNull("input_tensor");
@@ -393,8 +416,12 @@ public final class Layers {
             if (has("trainable")) layer.trainable(bool("trainable", true));
             if (has("dtype") && !used.contains("dtype")) {
                 DType d = dtype("dtype");
-                if (!(layer instanceof InputLayer)) layer.dtype(d);
+                // Keras 1/2 layers created their weights in floatx whatever their `dtype`, which
+                // named the dtype of the model input (Keras 2.0's Embedding says int32).
+                if (!(layer instanceof InputLayer) && (kerasVersion == 3 || d.isFloating())) layer.dtype(d);
             }
+            // Keras 1 named the input dtype of a first layer `input_dtype` (the InputLayer reads it).
+            if (kerasVersion == 1) used.add("input_dtype");
             if (!bool("autocast", true)) throw new UnsupportedOperationException("`autocast=False` is not supported yet");
             Object activity = raw("activity_regularizer");
             if (activity != null) layer.activityRegularizer(Regularizers.get(activity));

@@ -162,6 +162,20 @@ public class Model extends Layer {
     }
 
     /**
+     * With Keras's {@code weighted_metrics}: metrics that are given the sample (and class) weights
+     * of fit and evaluate; {@code metrics} ignore them.
+     */
+    public void compile(Optimizer optimizer, Loss loss, List<?> metrics, List<?> weightedMetrics) {
+        trainer.compile(optimizer, List.of(loss), null, List.of(metrics), List.of(weightedMetrics));
+    }
+
+    /** Several outputs with {@code weighted_metrics} per output (or one list for all). */
+    public void compile(Optimizer optimizer, List<Loss> losses, List<Double> lossWeights, List<? extends List<?>> metrics,
+                        List<? extends List<?>> weightedMetrics) {
+        trainer.compile(optimizer, losses, lossWeights, metrics, weightedMetrics);
+    }
+
+    /**
      * Several outputs: a loss per output (or one for all), loss weights (null for 1 each), and a
      * metric list per output (or one list for all) — Keras's {@code loss=[...], loss_weights=[...],
      * metrics=[[...], ...]}.
@@ -189,6 +203,28 @@ public class Model extends Layer {
         trainer.compile(optimizer, l, w, m);
     }
 
+    /** The keyed form with {@code weighted_metrics} by output name (outputs missing from it get none). */
+    public void compile(Optimizer optimizer, Map<String, Loss> losses, Map<String, Double> lossWeights, Map<String, ? extends List<?>> metrics,
+                        Map<String, ? extends List<?>> weightedMetrics) {
+        compile(optimizer, losses, lossWeights, metrics);
+        List<List<?>> l = new ArrayList<>();
+        List<List<?>> w = new ArrayList<>();
+        List<Loss> ls = new ArrayList<>();
+        List<Double> lw = lossWeights == null ? null : new ArrayList<>();
+        for (String n : outputNames()) {
+            ls.add(losses.get(n));
+            if (lw != null) lw.add(lossWeights.getOrDefault(n, 1.0));
+            List<?> m = metrics == null ? null : metrics.get(n);
+            l.add(m == null ? List.of() : m);
+            List<?> wm = weightedMetrics == null ? null : weightedMetrics.get(n);
+            w.add(wm == null ? List.of() : wm);
+        }
+        for (String k : weightedMetrics == null ? java.util.Set.<String>of() : weightedMetrics.keySet()) {
+            if (!outputNames().contains(k)) throw new IllegalArgumentException("Unknown output '" + k + "' in `weighted_metrics`. Outputs: " + outputNames());
+        }
+        trainer.compile(optimizer, ls, lw, l, w);
+    }
+
     public boolean compiled() { return trainer.compiled(); }
 
     public Optimizer optimizer() { return trainer.optimizer(); }
@@ -203,6 +239,14 @@ public class Model extends Layer {
 
     /** Several inputs or outputs: one array each, in the model's order. */
     public History fit(List<Tensor> x, List<Tensor> y, FitOptions options) { return trainer.fit(x, y, options); }
+
+    /**
+     * Trains on a {@link io.keras4j.data.Dataset} of (x, y[, sample_weight]) batches; an epoch is a
+     * full pass, or {@code stepsPerEpoch} batches (Keras's {@code fit(dataset, ...)}).
+     */
+    public History fit(io.keras4j.data.Dataset<io.keras4j.data.Element> data, FitOptions options) { return trainer.fit(data, options); }
+
+    public History fit(io.keras4j.data.Dataset<io.keras4j.data.Element> data) { return fit(data, new FitOptions()); }
 
     /** Arrays keyed by input and output names. */
     public History fit(Map<String, Tensor> x, Map<String, Tensor> y, FitOptions options) {
@@ -231,6 +275,16 @@ public class Model extends Layer {
         return trainer.evaluate(x, y, batchSize, verbose, List.of(callbacks));
     }
 
+    /** Keras's {@code evaluate(x, y, sample_weight=...)}: weights per sample (or per timestep) for the loss and weighted metrics. */
+    public Map<String, Double> evaluate(Tensor x, Tensor y, Tensor sampleWeight, int batchSize, int verbose, Callback... callbacks) {
+        return trainer.evaluate(List.of(x), List.of(y), sampleWeight == null ? null : List.of(sampleWeight), batchSize, verbose, List.of(callbacks));
+    }
+
+    /** Several inputs or outputs: one sample-weight array (or null) per output, or a single per-sample one for all. */
+    public Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y, List<Tensor> sampleWeight, int batchSize, int verbose, Callback... callbacks) {
+        return trainer.evaluate(x, y, sampleWeight, batchSize, verbose, List.of(callbacks));
+    }
+
     public Map<String, Double> evaluate(Map<String, Tensor> x, Map<String, Tensor> y, int batchSize, int verbose, Callback... callbacks) {
         return trainer.evaluate(byName(x, inputNames(), "input"), byName(y, outputNames(), "output"), batchSize, verbose, List.of(callbacks));
     }
@@ -250,6 +304,28 @@ public class Model extends Layer {
         return trainer.predict(x, batchSize, verbose, List.of(callbacks));
     }
 
+    /** The loss and metrics over a dataset of (x, y[, sample_weight]) batches, until it runs out. */
+    public Map<String, Double> evaluate(io.keras4j.data.Dataset<io.keras4j.data.Element> data) { return evaluate(data, null, 1); }
+
+    /** As above for {@code steps} batches (null: until the dataset runs out; required when it is infinite). */
+    public Map<String, Double> evaluate(io.keras4j.data.Dataset<io.keras4j.data.Element> data, Integer steps, int verbose, Callback... callbacks) {
+        return trainer.evaluate(data, steps, verbose, List.of(callbacks));
+    }
+
+    /** Predictions for every batch of a dataset (targets in its elements are ignored). */
+    public Tensor predict(io.keras4j.data.Dataset<io.keras4j.data.Element> data) { return predict(data, null, 0); }
+
+    public Tensor predict(io.keras4j.data.Dataset<io.keras4j.data.Element> data, Integer steps, int verbose, Callback... callbacks) {
+        List<Tensor> out = trainer.predict(data, steps, verbose, List.of(callbacks));
+        if (out.size() != 1) throw new IllegalStateException("Model " + name() + " has " + out.size() + " outputs; use predictAll");
+        return out.get(0);
+    }
+
+    /** Predictions of a model with several outputs on a dataset: one array per output. */
+    public List<Tensor> predictAll(io.keras4j.data.Dataset<io.keras4j.data.Element> data, Integer steps, int verbose, Callback... callbacks) {
+        return trainer.predict(data, steps, verbose, List.of(callbacks));
+    }
+
     /** Predictions keyed by output name. */
     public Map<String, Tensor> predict(Map<String, Tensor> x) {
         List<Tensor> out = predictAll(byName(x, inputNames(), "input"));
@@ -265,6 +341,15 @@ public class Model extends Layer {
 
     public Map<String, Double> testOnBatch(Tensor x, Tensor y) { return trainer.testOnBatch(List.of(x), List.of(y)); }
 
+    /** Keras's {@code train_on_batch(x, y, sample_weight, class_weight)}; either may be null, not both set. */
+    public Map<String, Double> trainOnBatch(Tensor x, Tensor y, Tensor sampleWeight, Map<Integer, Double> classWeight) {
+        return trainer.trainOnBatch(List.of(x), List.of(y), sampleWeight == null ? null : List.of(sampleWeight), classWeight);
+    }
+
+    public Map<String, Double> testOnBatch(Tensor x, Tensor y, Tensor sampleWeight) {
+        return trainer.testOnBatch(List.of(x), List.of(y), sampleWeight == null ? null : List.of(sampleWeight));
+    }
+
     public Map<String, Double> testOnBatch(List<Tensor> x, List<Tensor> y) { return trainer.testOnBatch(x, y); }
 
     public Tensor predictOnBatch(Tensor x) { return apply(x, false); }
@@ -276,7 +361,51 @@ public class Model extends Layer {
 
     public void setStopTraining(boolean value) { stopTraining = value; }
 
+    // Set by BackupAndRestore in on_train_begin (Keras's model._initial_epoch); fit takes it once.
+    private int[] resumePoint;
+
+    /**
+     * Makes the {@code fit} that is starting continue at {@code epoch} after {@code batchesDone}
+     * batches of it (a callback calls this from {@code onTrainBegin}, as Keras's BackupAndRestore
+     * sets {@code model._initial_epoch}).
+     */
+    public void resumeFrom(int epoch, int batchesDone) {
+        if (epoch < 0 || batchesDone < 0) {
+            throw new IllegalArgumentException("Cannot resume from epoch " + epoch + ", batch " + batchesDone);
+        }
+        resumePoint = new int[] {epoch, batchesDone};
+    }
+
+    /** The point set by {@link #resumeFrom}, cleared by this call; null when none. */
+    public int[] takeResumePoint() {
+        int[] p = resumePoint;
+        resumePoint = null;
+        return p;
+    }
+
     // ------------------------------------------------------------------ saving
+
+    /**
+     * Keras's {@code get_config}: a Functional model's layers with their calls, input and output
+     * layers ({@link io.keras4j.saving.ModelConfigs}); a subclassed model only name, trainable, dtype.
+     */
+    @Override public Map<String, Object> getConfig() {
+        if (graph == null) return super.getConfig();
+        return io.keras4j.saving.ModelConfigs.functionalConfig(this);
+    }
+
+    /** Keras's {@code get_compile_config}: what {@code compile} was given, serialized; null when not compiled. */
+    public Map<String, Object> getCompileConfig() {
+        if (!trainer.compiled()) return null;
+        return io.keras4j.saving.CompileConfigs.of(trainer.optimizer(), trainer.compiledLosses(), trainer.compiledLossWeights(), trainer.compiledMetrics(),
+                trainer.compiledWeightedMetrics());
+    }
+
+    /** Keras's {@code compile_from_config}: compiles as the config says, and builds the optimizer when the model is built. */
+    public void compileFromConfig(Map<String, Object> config) { io.keras4j.saving.CompileConfigs.compile(this, config); }
+
+    /** The model's config as JSON, as Keras's {@code to_json()}; {@link Models#modelFromJson} reads it back. */
+    public String toJson() { return io.keras4j.saving.ModelConfigs.toJson(this); }
 
     /** Saves the whole model; the format follows the name ({@code .keras}, {@code .h5}), as Keras. */
     public void save(String path) { save(java.nio.file.Path.of(path)); }

@@ -129,14 +129,6 @@ public final class Sequential extends Model {
         return s;
     }
 
-    @Override public Map<String, Object> getConfig() {
-        Map<String, Object> c = new java.util.LinkedHashMap<>();
-        c.put("name", name());
-        c.put("trainable", trainable());
-        List<Object> ls = new ArrayList<>();
-        if (inputLayer != null) ls.add(Map.of("class_name", "InputLayer", "config", inputLayer.getConfig()));
-        for (Layer l : layers) ls.add(Map.of("class_name", l.className(), "config", l.getConfig()));
-        c.put("layers", ls);
-        return c;
-    }
+    /** Keras's {@code get_config}: name, trainable, dtype, the layers (InputLayer first) and the build input shape. */
+    @Override public Map<String, Object> getConfig() { return io.keras4j.saving.ModelConfigs.sequentialConfig(this); }
 }

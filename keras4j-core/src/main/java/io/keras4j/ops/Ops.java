@@ -60,6 +60,7 @@ public final class Ops {
             case INT64 -> 1;
             case FLOAT32 -> 2;
             case FLOAT64 -> 3;
+            case STRING -> throw Tensor.notNumeric(d);
         };
     }
 

@@ -541,9 +541,10 @@ public abstract class Optimizer {
             case "name" -> { if (value != null) name(value.toString()); }
             case "learning_rate" -> {
                 if (value instanceof LearningRateSchedule s) learningRate(s);
-                else if (value instanceof Map) {
-                    throw new IllegalArgumentException("Learning rate schedules in configs are not supported yet. "
-                            + "Received: learning_rate=" + value);
+                else if (value instanceof Map<?, ?> m) {
+                    // Keras's serialised schedule {"module": "keras.optimizers.schedules", "class_name": ..., "config": ...}.
+                    @SuppressWarnings("unchecked") Map<String, ?> serialized = (Map<String, ?>) m;
+                    learningRate(io.keras4j.optimizers.schedules.Schedules.deserialize(serialized));
                 } else setLearningRate(number(key, value));
             }
             case "weight_decay" -> weightDecay = optionalNumber(key, value);

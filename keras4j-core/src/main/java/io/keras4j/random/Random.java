@@ -16,11 +16,87 @@ public final class Random {
 
     private Random() {}
 
+    /**
+     * A generator that replaces the global one on a single thread (see {@link #withSeed}): the
+     * trials of a hyperparameter search run side by side, each repeatable on its own.
+     */
+    private static final ThreadLocal<SplittableRandom> SCOPED = new ThreadLocal<>();
+
     /** Resets the global generator (Keras's {@code keras.utils.set_random_seed}). */
     public static synchronized void setSeed(long seed) { global = new SplittableRandom(seed); }
 
-    /** A fresh seed from the global generator. */
-    public static synchronized long nextSeed() { return global.nextLong(); }
+    /** A fresh seed from the global generator, or from this thread's {@link #withSeed} scope. */
+    public static long nextSeed() {
+        SplittableRandom scoped = SCOPED.get();
+        if (scoped != null) return scoped.nextLong();
+        synchronized (Random.class) {
+            return global.nextLong();
+        }
+    }
+
+    /**
+     * Runs {@code body} with this thread drawing its seeds (weight initialisation, shuffling,
+     * dropout) from a generator fixed by {@code seed} instead of the global one, which it neither
+     * reads nor advances: the result is the same whatever other threads do meanwhile. Scopes nest;
+     * the previous generator is restored on exit.
+     */
+    public static <T> T withSeed(long seed, java.util.function.Supplier<T> body) {
+        SplittableRandom previous = SCOPED.get();
+        SCOPED.set(new SplittableRandom(seed));
+        try {
+            return body.get();
+        } finally {
+            if (previous == null) SCOPED.remove();
+            else SCOPED.set(previous);
+        }
+    }
+
+    /** SplitMix64's finaliser: one well-mixed 64-bit value from several keys, so seeds derived from (seed, epoch, step) do not collide. */
+    public static long deriveSeed(long seed, long... keys) {
+        long h = seed;
+        for (long k : keys) h = mix(h ^ mix(k + 0x9E3779B97F4A7C15L));
+        return mix(h);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    // The training step that is running on this thread, if any: noise layers draw from it (see noiseSeed).
+    private static final ThreadLocal<SplittableRandom> STEP = new ThreadLocal<>();
+
+    /**
+     * Runs one training step with its noise (dropout masks) keyed by {@code stepSeed}: {@code fit}
+     * derives that from (fit seed, epoch, step), so a fit resumed from a backup at some step draws
+     * the same masks as the uninterrupted run, whatever was drawn before the interruption.
+     */
+    public static Scope stepScope(long stepSeed) {
+        SplittableRandom previous = STEP.get();
+        STEP.set(new SplittableRandom(stepSeed));
+        return () -> {
+            if (previous == null) STEP.remove();
+            else STEP.set(previous);
+        };
+    }
+
+    /** Ends a {@link #stepScope}. */
+    public interface Scope extends AutoCloseable {
+        @Override void close();
+    }
+
+    /**
+     * The seed of one noise draw by a layer: inside a {@link #stepScope} the next value of the
+     * step's stream (mixed with the layer's own seed when it has one), elsewhere the layer's own
+     * stream, as Keras's {@code SeedGenerator}.
+     */
+    public static long noiseSeed(Long layerSeed, java.util.function.LongSupplier layerStream) {
+        SplittableRandom step = STEP.get();
+        if (step == null) return layerStream.getAsLong();
+        long s = step.nextLong();
+        return layerSeed == null ? s : deriveSeed(layerSeed, s);
+    }
 
     private static SplittableRandom rng(Long seed) { return new SplittableRandom(seed == null ? nextSeed() : seed); }
 

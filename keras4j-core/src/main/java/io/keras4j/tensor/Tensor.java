@@ -48,6 +48,13 @@ public final class Tensor {
         return wrap(values.clone(), shape.length == 0 && values.length != 1 ? Shape.of(values.length) : Shape.of(shape));
     }
 
+    /** A string tensor (Keras's {@code dtype="string"}); a null element reads as "". */
+    public static Tensor ofStrings(String[] values, int... shape) {
+        String[] copy = new String[values.length];
+        for (int i = 0; i < copy.length; i++) copy[i] = values[i] == null ? "" : values[i];
+        return wrap(copy, shape.length == 0 && values.length != 1 ? Shape.of(values.length) : Shape.of(shape));
+    }
+
     public static Tensor of(float[][] rows) {
         int n = rows.length, m = n == 0 ? 0 : rows[0].length;
         float[] out = new float[n * m];
@@ -99,6 +106,7 @@ public final class Tensor {
             case FLOAT64 -> Arrays.fill((double[]) d, value);
             case INT32 -> Arrays.fill((int[]) d, (int) value);
             case INT64 -> Arrays.fill((long[]) d, (long) value);
+            case STRING -> throw notNumeric(dtype);
         }
         return new Tensor(shape, dtype, d);
     }
@@ -122,6 +130,18 @@ public final class Tensor {
         return (float[]) data;
     }
 
+    /** The string storage, shared: read-only by contract. */
+    public String[] strings() {
+        if (dtype != DType.STRING) throw new IllegalStateException("Tensor has dtype " + dtype + ", not string");
+        return (String[]) data;
+    }
+
+    /** The error for asking a string tensor for numbers. */
+    public static IllegalArgumentException notNumeric(DType dtype) {
+        return new IllegalArgumentException("This operation needs a numeric tensor, but the tensor has dtype " + dtype
+                + "; string tensors are for the text preprocessing layers (StringLookup, Hashing, TextVectorization)");
+    }
+
     /** The float64 storage, shared: read-only by contract. */
     public double[] doubles() {
         if (dtype != DType.FLOAT64) throw new IllegalStateException("Tensor has dtype " + dtype + ", not float64");
@@ -136,6 +156,7 @@ public final class Tensor {
             case FLOAT64 -> ((double[]) data)[flatIndex];
             case INT32 -> ((int[]) data)[flatIndex];
             case INT64 -> ((long[]) data)[flatIndex];
+            case STRING -> throw notNumeric(dtype);
         };
     }
 

@@ -39,6 +39,10 @@ final class TensorFormat {
     }
 
     private static void appendValue(Tensor t, int flat, StringBuilder sb) {
+        if (t.dtype() == DType.STRING) {
+            sb.append('\'').append(((String[]) t.data())[flat]).append('\'');
+            return;
+        }
         if (!t.dtype().isFloating()) {
             // int64 read directly: a double holds only 53 bits.
             sb.append(t.dtype() == DType.INT64 ? ((long[]) t.data())[flat] : (long) t.getDouble(flat));

@@ -7,6 +7,8 @@ import io.keras4j.callbacks.Callback;
 import io.keras4j.callbacks.CallbackList;
 import io.keras4j.callbacks.History;
 import io.keras4j.callbacks.ProgbarLogger;
+import io.keras4j.data.Dataset;
+import io.keras4j.data.Element;
 import io.keras4j.losses.Loss;
 import io.keras4j.metrics.Metric;
 import io.keras4j.metrics.Metrics;
@@ -14,6 +16,7 @@ import io.keras4j.models.Model;
 import io.keras4j.ops.Ops;
 import io.keras4j.optimizers.Optimizer;
 import io.keras4j.random.Random;
+import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
 
 import java.util.ArrayList;
@@ -38,6 +41,9 @@ public final class Trainer {
     private List<Double> lossWeights;
     private List<List<Object>> metricSpecs;
     private List<List<Metric>> metrics;
+    // Keras's weighted_metrics: updated with the sample weights, which `metrics` never see.
+    private List<List<Object>> weightedMetricSpecs;
+    private List<List<Metric>> weightedMetrics;
     private double lossSum;
     private double lossCount;
     private double[] outputLossSums;
@@ -50,6 +56,15 @@ public final class Trainer {
      * @param metrics     per output (String or Metric), or one list for every output
      */
     public void compile(Optimizer optimizer, List<Loss> losses, List<Double> lossWeights, List<? extends List<?>> metrics) {
+        compile(optimizer, losses, lossWeights, metrics, List.of(List.of()));
+    }
+
+    /**
+     * As above, with Keras's {@code weighted_metrics}: metrics (per output, or one list for every
+     * output) that are given the sample weights and class weights; plain {@code metrics} ignore them.
+     */
+    public void compile(Optimizer optimizer, List<Loss> losses, List<Double> lossWeights, List<? extends List<?>> metrics,
+                        List<? extends List<?>> weightedMetrics) {
         if (optimizer == null) throw new IllegalArgumentException("Argument `optimizer` must not be None");
         if (losses == null || losses.isEmpty() || losses.stream().anyMatch(java.util.Objects::isNull)) throw new IllegalArgumentException("Argument `loss` must not be None");
         int n = Math.max(1, model.outputs().size());
@@ -59,8 +74,21 @@ public final class Trainer {
         if (lossWeights != null && lossWeights.size() != n) {
             throw new IllegalArgumentException("The model has " + n + " outputs, but `loss_weights` has " + lossWeights.size() + " entries");
         }
+        List<List<Object>> specs = metricSpecs(metrics, n, "metrics");
+        List<List<Object>> weightedSpecs = metricSpecs(weightedMetrics == null ? List.of(List.of()) : weightedMetrics, n, "weighted_metrics");
+        this.optimizer = optimizer;
+        this.losses = new ArrayList<>();
+        for (int i = 0; i < n; i++) this.losses.add(losses.get(losses.size() == 1 ? 0 : i));
+        this.lossWeights = lossWeights == null ? null : List.copyOf(lossWeights);
+        this.metricSpecs = specs;
+        this.metrics = null;
+        this.weightedMetricSpecs = weightedSpecs;
+        this.weightedMetrics = null;
+    }
+
+    private static List<List<Object>> metricSpecs(List<? extends List<?>> metrics, int n, String argument) {
         if (metrics.size() != 1 && metrics.size() != n) {
-            throw new IllegalArgumentException("The model has " + n + " outputs, but `metrics` has " + metrics.size() + " lists; pass one list or one per output");
+            throw new IllegalArgumentException("The model has " + n + " outputs, but `" + argument + "` has " + metrics.size() + " lists; pass one list or one per output");
         }
         List<List<Object>> specs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -74,17 +102,24 @@ public final class Trainer {
             }
             specs.add(spec);
         }
-        this.optimizer = optimizer;
-        this.losses = new ArrayList<>();
-        for (int i = 0; i < n; i++) this.losses.add(losses.get(losses.size() == 1 ? 0 : i));
-        this.lossWeights = lossWeights == null ? null : List.copyOf(lossWeights);
-        this.metricSpecs = specs;
-        this.metrics = null;
+        return specs;
     }
 
     public boolean compiled() { return optimizer != null; }
 
     public Optimizer optimizer() { return optimizer; }
+
+    /** The loss of each output as compiled, or null before compile (for the saved compile config). */
+    public List<Loss> compiledLosses() { return losses == null ? null : List.copyOf(losses); }
+
+    /** The loss weights as compiled (null: 1 each). */
+    public List<Double> compiledLossWeights() { return lossWeights; }
+
+    /** The metrics of each output as given to compile (strings or Metric objects), or null before compile. */
+    public List<List<Object>> compiledMetrics() { return metricSpecs == null ? null : List.copyOf(metricSpecs); }
+
+    /** The weighted metrics of each output as given to compile, or null before compile. */
+    public List<List<Object>> compiledWeightedMetrics() { return weightedMetricSpecs == null ? null : List.copyOf(weightedMetricSpecs); }
 
     /** The loss of the (first) output. */
     public Loss loss() { return losses == null ? null : losses.get(0); }
@@ -98,18 +133,23 @@ public final class Trainer {
     /** Metrics are resolved at the first batch: "accuracy" depends on the shapes of y and the output. */
     private List<List<Metric>> metrics(List<Tensor> y, List<Tensor> yPred) {
         if (metrics == null) {
-            List<List<Metric>> all = new ArrayList<>();
-            for (int i = 0; i < outputs(); i++) {
-                List<Metric> out = new ArrayList<>();
-                for (Object m : metricSpecs.get(i)) {
-                    if (m instanceof Metric metric) out.add(metric);
-                    else out.add(Metrics.get((String) m, losses.get(i).name(), y.get(i).shape(), yPred.get(i).shape()));
-                }
-                all.add(out);
-            }
-            metrics = all;
+            metrics = resolve(metricSpecs, y, yPred);
+            weightedMetrics = resolve(weightedMetricSpecs, y, yPred);
         }
         return metrics;
+    }
+
+    private List<List<Metric>> resolve(List<List<Object>> specs, List<Tensor> y, List<Tensor> yPred) {
+        List<List<Metric>> all = new ArrayList<>();
+        for (int i = 0; i < outputs(); i++) {
+            List<Metric> out = new ArrayList<>();
+            for (Object m : specs.get(i)) {
+                if (m instanceof Metric metric) out.add(metric);
+                else out.add(Metrics.get((String) m, losses.get(i).name(), y.get(i).shape(), yPred.get(i).shape()));
+            }
+            all.add(out);
+        }
+        return all;
     }
 
     private void resetTrackers() {
@@ -117,6 +157,7 @@ public final class Trainer {
         lossCount = 0;
         outputLossSums = new double[losses.size()];
         if (metrics != null) metrics.forEach(ms -> ms.forEach(Metric::resetState));
+        if (weightedMetrics != null) weightedMetrics.forEach(ms -> ms.forEach(Metric::resetState));
     }
 
     private Map<String, Double> logs() {
@@ -128,22 +169,37 @@ public final class Trainer {
             String prefix = multi ? names.get(o) + "_" : "";
             if (multi) logs.put(prefix + "loss", lossCount == 0 ? 0 : outputLossSums[o] / lossCount);
             if (metrics == null) continue;
-            for (Metric m : metrics.get(o)) {
-                Tensor r = m.resultTensor();
-                // Keras logs a vector result (F1 per class, several thresholds) as an array: one entry per element here.
-                if (r.size() == 1) logs.put(prefix + m.name(), m.result());
-                else for (int i = 0; i < r.size(); i++) logs.put(prefix + m.name() + "_" + i, r.getDouble(i));
+            for (Metric m : metrics.get(o)) putMetric(logs, prefix + m.name(), m);
+        }
+        if (weightedMetrics == null) return logs;
+        for (int o = 0; o < outputs(); o++) {
+            String prefix = multi ? names.get(o) + "_" : "";
+            for (Metric m : weightedMetrics.get(o)) {
+                // Keras's CompileMetrics.result: a weighted metric named like a plain one becomes weighted_<name>.
+                String name = prefix + m.name();
+                if (logs.containsKey(name) || logs.containsKey(name + "_0")) name = prefix + "weighted_" + m.name();
+                putMetric(logs, name, m);
             }
         }
         return logs;
     }
 
-    /** The weighted total loss and each output's loss, on one batch. */
-    private Tensor[] computeLoss(List<Tensor> y, List<Tensor> yPred) {
+    private static void putMetric(Map<String, Double> logs, String name, Metric m) {
+        Tensor r = m.resultTensor();
+        // Keras logs a vector result (F1 per class, several thresholds) as an array: one entry per element here.
+        if (r.size() == 1) logs.put(name, m.result());
+        else for (int i = 0; i < r.size(); i++) logs.put(name + "_" + i, r.getDouble(i));
+    }
+
+    /**
+     * The weighted total loss and each output's loss, on one batch. {@code sampleWeights} (one per
+     * output, or null) go into each loss's reduction, as Keras's CompileLoss passes them.
+     */
+    private Tensor[] computeLoss(List<Tensor> y, List<Tensor> yPred, List<Tensor> sampleWeights) {
         Tensor[] parts = new Tensor[outputs() + 1];
         Tensor total = null;
         for (int o = 0; o < outputs(); o++) {
-            parts[o + 1] = losses.get(o).apply(y.get(o), yPred.get(o), null);
+            parts[o + 1] = losses.get(o).apply(y.get(o), yPred.get(o), sampleWeights == null ? null : sampleWeights.get(o));
             Tensor weighted = lossWeights == null ? parts[o + 1] : Ops.multiply(parts[o + 1], lossWeights.get(o));
             total = total == null ? weighted : Ops.add(total, weighted);
         }
@@ -153,19 +209,25 @@ public final class Trainer {
         return parts;
     }
 
-    private void track(Tensor[] lossParts, List<Tensor> y, List<Tensor> yPred) {
+    private void track(Tensor[] lossParts, List<Tensor> y, List<Tensor> yPred, List<Tensor> sampleWeights) {
         int n = y.get(0).shape().dim(0);
         lossSum += lossParts[0].item() * n;
         for (int o = 0; o < outputs(); o++) outputLossSums[o] += lossParts[o + 1].item() * n;
         lossCount += n;
         List<List<Metric>> ms = metrics(y, yPred);
         for (int o = 0; o < outputs(); o++) for (Metric m : ms.get(o)) m.updateState(y.get(o), yPred.get(o), null);
+        for (int o = 0; o < outputs(); o++) {
+            for (Metric m : weightedMetrics.get(o)) m.updateState(y.get(o), yPred.get(o), sampleWeights == null ? null : sampleWeights.get(o));
+        }
     }
 
     // ------------------------------------------------------------------ steps
 
     /** Forward, loss, gradients and one optimizer update on a batch; returns the total loss. */
-    private double trainStep(List<Tensor> x, List<Tensor> y) {
+    private double trainStep(List<Tensor> x, List<Tensor> y) { return trainStep(x, y, null); }
+
+    /** {@code sampleWeights}: one array per output for this batch, or null. */
+    private double trainStep(List<Tensor> x, List<Tensor> y, List<Tensor> sampleWeights) {
         List<Variable> vars = model.trainableVariables();
         List<Tensor> yPred;
         Tensor[] parts;
@@ -173,37 +235,106 @@ public final class Trainer {
         try (GradientTape tape = new GradientTape()) {
             model.clearLosses();
             yPred = model.applyAll(x, true);
-            parts = computeLoss(y, yPred);
+            parts = computeLoss(y, yPred, sampleWeights);
             grads = tape.gradientOfVariables(parts[0], vars);
         }
         optimizer.apply(grads, vars);
-        track(parts, y, yPred);
+        track(parts, y, yPred, sampleWeights);
         return parts[0].item();
     }
 
-    private void testStep(List<Tensor> x, List<Tensor> y) {
+    private void testStep(List<Tensor> x, List<Tensor> y) { testStep(x, y, null); }
+
+    private void testStep(List<Tensor> x, List<Tensor> y, List<Tensor> sampleWeights) {
         model.clearLosses();
         List<Tensor> yPred = model.applyAll(x, false);
-        track(computeLoss(y, yPred), y, yPred);
+        track(computeLoss(y, yPred, sampleWeights), y, yPred, sampleWeights);
     }
 
-    public Map<String, Double> trainOnBatch(List<Tensor> x, List<Tensor> y) {
+    public Map<String, Double> trainOnBatch(List<Tensor> x, List<Tensor> y) { return trainOnBatch(x, y, null, null); }
+
+    /**
+     * Keras's {@code train_on_batch(x, y, sample_weight, class_weight)}: {@code sampleWeight} one
+     * array per output (a single one for every output), or null.
+     */
+    public Map<String, Double> trainOnBatch(List<Tensor> x, List<Tensor> y, List<Tensor> sampleWeight, Map<Integer, Double> classWeight) {
         requireCompiled();
         checkData(x, y);
+        if (classWeight != null && sampleWeight != null) {
+            throw new IllegalArgumentException("Arguments `sample_weight` and `class_weight` cannot be specified at the same time. "
+                    + "Received: sample_weight=" + sampleWeight + ", class_weight=" + classWeight);
+        }
+        List<Tensor> sw = sampleWeights(y, sampleWeight, sampleWeight != null && sampleWeight.size() == 1, classWeight);
+        checkData(x, y, sw);
         resetTrackers();
-        trainStep(x, y);
+        trainStep(x, y, sw);
         return logs();
     }
 
-    public Map<String, Double> testOnBatch(List<Tensor> x, List<Tensor> y) {
+    public Map<String, Double> testOnBatch(List<Tensor> x, List<Tensor> y) { return testOnBatch(x, y, null); }
+
+    public Map<String, Double> testOnBatch(List<Tensor> x, List<Tensor> y, List<Tensor> sampleWeight) {
         requireCompiled();
         checkData(x, y);
+        List<Tensor> sw = sampleWeights(y, sampleWeight, sampleWeight != null && sampleWeight.size() == 1, null);
+        checkData(x, y, sw);
         resetTrackers();
-        testStep(x, y);
+        testStep(x, y, sw);
         return logs();
+    }
+
+    /**
+     * Keras's array data adapter: the sample weights as one array (or null) per output. A single
+     * per-sample array serves every output; {@code class_weight} becomes per-sample weights from
+     * the labels of a single-output model. Null when there are no weights.
+     */
+    private List<Tensor> sampleWeights(List<Tensor> y, List<Tensor> given, boolean forAllOutputs, Map<Integer, Double> classWeight) {
+        if (given != null && classWeight != null) {
+            throw new IllegalArgumentException("You cannot `class_weight` and `sample_weight` at the same time.");
+        }
+        if (classWeight != null) {
+            if (outputs() > 1) throw new IllegalArgumentException("`class_weight` is only supported for Models with a single output.");
+            return List.of(ClassWeights.toSampleWeights(y.get(0), classWeight));
+        }
+        if (given == null) return null;
+        if (forAllOutputs && given.size() == 1 && outputs() > 1) {
+            Tensor w = given.get(0);
+            boolean samplewise = w.rank() == 1 || (w.rank() == 2 && w.shape().dim(1) == 1);
+            if (!samplewise) {
+                throw new IllegalArgumentException("For a model with multiple outputs, when providing a single `sample_weight` array, it should only "
+                        + "have one scalar score per sample (i.e. shape `(num_samples,)`). If you want to use non-scalar sample weights, pass a "
+                        + "`sample_weight` argument with one array per model output.");
+            }
+            return java.util.Collections.nCopies(outputs(), w);
+        }
+        if (given.size() != outputs()) {
+            List<Shape> ys = new ArrayList<>(), ws = new ArrayList<>();
+            for (Tensor t : y) ys.add(t.shape());
+            for (Tensor t : given) ws.add(t == null ? null : t.shape());
+            throw new IllegalArgumentException("You should provide one `sample_weight` array per output in `y`. The two structures did not match:\n"
+                    + "- y: " + ys + "\n- sample_weight: " + ws + "\n");
+        }
+        return given;
     }
 
     // ------------------------------------------------------------------ loops
+
+    /** {@link #checkData(List, List)}, and the sample weights (null entries allowed) have as many samples. */
+    private void checkData(List<Tensor> x, List<Tensor> y, List<Tensor> sampleWeights) {
+        if (sampleWeights == null) return;
+        int n = x.get(0).shape().dim(0);
+        for (Tensor w : sampleWeights) {
+            if (w == null) continue;
+            if (w.rank() == 0 || w.shape().dim(0) != n) {
+                StringBuilder xs = new StringBuilder(), ys = new StringBuilder(), ws = new StringBuilder();
+                for (Tensor a : x) xs.append(xs.length() == 0 ? "" : ", ").append(a.shape().dim(0));
+                for (Tensor a : y) ys.append(ys.length() == 0 ? "" : ", ").append(a.shape().dim(0));
+                for (Tensor a : sampleWeights) if (a != null) ws.append(ws.length() == 0 ? "" : ", ").append(a.rank() == 0 ? "()" : a.shape().dim(0));
+                throw new IllegalArgumentException("Data cardinality is ambiguous. Make sure all arrays contain the same number of samples.\n'x' sizes: "
+                        + xs + "\n'y' sizes: " + ys + "\n'sample_weight' sizes: " + ws);
+            }
+        }
+    }
 
     /** Same number of samples everywhere; as many target arrays as outputs. */
     private void checkData(List<Tensor> x, List<Tensor> y) {
@@ -228,8 +359,10 @@ public final class Trainer {
     }
 
     private static List<Tensor> rows(List<Tensor> ts, int[] order, int from, int to) {
+        if (ts == null) return null;
         List<Tensor> out = new ArrayList<>(ts.size());
         for (Tensor t : ts) {
+            if (t == null) { out.add(null); continue; } // an output without sample weights
             out.add(order == null ? Ops.sliceAxis0(t, from, to) : Ops.take(t, Tensor.ofInts(Arrays.copyOfRange(order, from, to), to - from), 0));
         }
         return out;
@@ -239,10 +372,21 @@ public final class Trainer {
 
     public History fit(List<Tensor> x, List<Tensor> y, FitOptions o) {
         requireCompiled();
+        if (o.stepsPerEpoch != null) {
+            throw new UnsupportedOperationException("`steps_per_epoch` applies to Dataset inputs in keras4j. Received: steps_per_epoch=" + o.stepsPerEpoch
+                    + " with arrays; train on Dataset.fromTensorSlices(x, y).shuffle(n).batch(b).repeat() instead");
+        }
         checkData(x, y);
-        List<Tensor> vx = o.validationX, vy = o.validationY;
-        if (vx != null) checkData(vx, vy);
-        else if (o.validationSplit > 0) {
+        // Sample weights are split with the data; class weights apply to the training part only, as in Keras.
+        List<Tensor> sw = sampleWeights(y, o.sampleWeight, o.sampleWeightForAllOutputs, null);
+        checkData(x, y, sw);
+        List<Tensor> vx = o.validationX, vy = o.validationY, vsw = null;
+        if (vx != null) {
+            checkData(vx, vy);
+            List<Tensor> given = o.validationSampleWeight;
+            vsw = sampleWeights(vy, given, given != null && given.size() == 1, null);
+            checkData(vx, vy, vsw);
+        } else if (o.validationSplit > 0) {
             int n = x.get(0).shape().dim(0);
             int splitAt = (int) Math.floor(n * (1.0 - o.validationSplit));
             if (splitAt == 0 || splitAt == n) {
@@ -252,34 +396,47 @@ public final class Trainer {
             }
             vx = rowRange(x, splitAt, n);
             vy = rowRange(y, splitAt, n);
+            vsw = rowRange(sw, splitAt, n);
             x = rowRange(x, 0, splitAt);
             y = rowRange(y, 0, splitAt);
+            sw = rowRange(sw, 0, splitAt);
         }
+        if (o.classWeight != null) sw = sampleWeights(y, sw, false, o.classWeight);
         int n = x.get(0).shape().dim(0);
         int steps = (n + o.batchSize - 1) / o.batchSize;
         History history = new History();
         CallbackList cbs = callbacks(o.callbacks, history, o.verbose, Map.of("epochs", o.epochs, "steps", steps, "verbose", o.verbose));
         model.setStopTraining(false);
+        // Shuffling and dropout are functions of (fitSeed, epoch, step), not of what was drawn
+        // before: a fit resumed from a backup at some epoch and step repeats the uninterrupted run.
+        long fitSeed = Random.nextSeed();
+        model.takeResumePoint(); // a stale one from a fit that failed before it started
         cbs.onTrainBegin(Map.of());
+        int[] resume = model.takeResumePoint(); // BackupAndRestore sets it in on_train_begin
+        int initialEpoch = resume != null ? resume[0] : o.initialEpoch;
+        int skipSteps = resume != null ? resume[1] : 0;
         Map<String, Double> epochLogs = Map.of();
-        for (int epoch = o.initialEpoch; epoch < o.epochs; epoch++) {
+        // A validation Dataset (io.keras4j.data); with validation_steps its iterator carries on across epochs, as in Keras.
+        EpochIterator valData = o.validationDataset == null ? null : new EpochIterator(o.validationDataset, o.validationSteps, INFINITE_EVAL);
+        for (int epoch = initialEpoch; epoch < o.epochs; epoch++) {
             resetTrackers();
             cbs.onEpochBegin(epoch, Map.of());
-            int[] order = o.shuffle ? Random.permutation(n, null) : null;
-            for (int step = 0; step < steps; step++) {
+            int[] order = o.shuffle ? Random.permutation(n, Random.deriveSeed(fitSeed, epoch)) : null;
+            for (int step = epoch == initialEpoch ? skipSteps : 0; step < steps; step++) {
                 int from = step * o.batchSize, to = Math.min(n, from + o.batchSize);
                 cbs.onTrainBatchBegin(step, Map.of());
                 double l;
-                try (ScratchPool.Scope scope = ScratchPool.open()) {
-                    l = trainStep(rows(x, order, from, to), rows(y, order, from, to));
+                try (ScratchPool.Scope scope = ScratchPool.open(); Random.Scope noise = Random.stepScope(Random.deriveSeed(fitSeed, epoch, step))) {
+                    l = trainStep(rows(x, order, from, to), rows(y, order, from, to), rows(sw, order, from, to));
                 }
-                if (!Double.isFinite(l)) throw new InvalidLossException(l, epoch, step, history);
                 cbs.onTrainBatchEnd(step, logs());
+                // A callback (TerminateOnNaN) may stop the fit on a bad loss; otherwise fail loudly.
+                if (!Double.isFinite(l) && !model.stopTraining()) throw new InvalidLossException(l, epoch, step, history);
                 if (model.stopTraining()) break;
             }
             epochLogs = logs();
-            if (vx != null) {
-                Map<String, Double> val = evaluateLoop(vx, vy, o.batchSize, cbs);
+            if (vx != null || valData != null) {
+                Map<String, Double> val = valData != null ? evaluateLoop(valData, cbs) : evaluateLoop(vx, vy, vsw, o.batchSize, cbs);
                 Map<String, Double> merged = new TreeMap<>(epochLogs);
                 val.forEach((k, v) -> merged.put("val_" + k, v));
                 epochLogs = merged;
@@ -287,15 +444,18 @@ public final class Trainer {
             cbs.onEpochEnd(epoch, epochLogs);
             if (model.stopTraining()) break;
         }
+        if (valData != null) valData.close();
         cbs.onTrainEnd(epochLogs);
         return history;
     }
 
     private CallbackList callbacks(List<Callback> user, History history, int verbose, Map<String, Object> params) {
+        // Keras's order: the progress bar first, History last, so History records what the user's
+        // callbacks add to the epoch logs (ReduceLROnPlateau's "learning_rate").
         List<Callback> all = new ArrayList<>();
-        if (history != null) all.add(history);
         if (verbose > 0) all.add(new ProgbarLogger());
         all.addAll(user);
+        if (history != null) all.add(history);
         CallbackList cbs = new CallbackList(all);
         cbs.setModel(model);
         cbs.setParams(new LinkedHashMap<>(params));
@@ -303,14 +463,21 @@ public final class Trainer {
     }
 
     public Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y, int batchSize, int verbose, List<Callback> callbacks) {
-        requireCompiled();
-        checkData(x, y);
-        int steps = (x.get(0).shape().dim(0) + batchSize - 1) / batchSize;
-        CallbackList cbs = callbacks(callbacks, null, verbose, Map.of("steps", steps, "verbose", verbose));
-        return evaluateLoop(x, y, batchSize, cbs);
+        return evaluate(x, y, null, batchSize, verbose, callbacks);
     }
 
-    private Map<String, Double> evaluateLoop(List<Tensor> x, List<Tensor> y, int batchSize, CallbackList cbs) {
+    /** Keras's {@code evaluate(..., sample_weight=...)}: one array per output (a single one for every output), or null. */
+    public Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y, List<Tensor> sampleWeight, int batchSize, int verbose, List<Callback> callbacks) {
+        requireCompiled();
+        checkData(x, y);
+        List<Tensor> sw = sampleWeights(y, sampleWeight, sampleWeight != null && sampleWeight.size() == 1, null);
+        checkData(x, y, sw);
+        int steps = (x.get(0).shape().dim(0) + batchSize - 1) / batchSize;
+        CallbackList cbs = callbacks(callbacks, null, verbose, Map.of("steps", steps, "verbose", verbose));
+        return evaluateLoop(x, y, sw, batchSize, cbs);
+    }
+
+    private Map<String, Double> evaluateLoop(List<Tensor> x, List<Tensor> y, List<Tensor> sampleWeights, int batchSize, CallbackList cbs) {
         // Inside fit this runs after the epoch's logs were taken, so the trackers can be reused.
         resetTrackers();
         int n = x.get(0).shape().dim(0);
@@ -320,7 +487,7 @@ public final class Trainer {
             int from = step * batchSize, to = Math.min(n, from + batchSize);
             cbs.onTestBatchBegin(step, Map.of());
             try (ScratchPool.Scope scope = ScratchPool.open()) {
-                testStep(rowRange(x, from, to), rowRange(y, from, to));
+                testStep(rowRange(x, from, to), rowRange(y, from, to), rowRange(sampleWeights, from, to));
             }
             cbs.onTestBatchEnd(step, logs());
         }
@@ -351,5 +518,161 @@ public final class Trainer {
         List<Tensor> result = new ArrayList<>();
         for (List<Tensor> p : parts) result.add(p.size() == 1 ? p.get(0) : Ops.concatenate(p, 0));
         return result;
+    }
+
+    // ------------------------------------------------------------------ datasets
+
+    private static final String INFINITE_FIT = "When passing an infinitely repeating dataset, please specify a `steps_per_epoch` value so that "
+            + "epoch can be determined.";
+    private static final String INFINITE_EVAL = "When providing an infinite dataset, you must specify the number of steps to run (if you did not "
+            + "intend to create an infinite dataset, make sure to not call `repeat()` on the dataset).";
+
+    private static Map<String, Object> params(Integer epochs, Integer steps, int verbose) {
+        Map<String, Object> p = new LinkedHashMap<>(); // steps may be null (unknown), which Map.of refuses
+        if (epochs != null) p.put("epochs", epochs);
+        p.put("steps", steps);
+        p.put("verbose", verbose);
+        return p;
+    }
+
+    private static List<Tensor> targets(Element batch) {
+        if (batch.y() == null) {
+            throw new IllegalArgumentException("The dataset's elements have no targets: `fit` and `evaluate` need (x, y) or (x, y, sample_weight) elements");
+        }
+        return batch.y();
+    }
+
+    /** The batch's sample weights (and class weights) as one array per output, checked like arrays'. */
+    private List<Tensor> batchWeights(Element batch, List<Tensor> y, Map<Integer, Double> classWeight) {
+        List<Tensor> given = batch.sampleWeight();
+        checkData(batch.x(), y);
+        List<Tensor> sw = sampleWeights(y, given, given != null && given.size() == 1, classWeight);
+        checkData(batch.x(), y, sw);
+        return sw;
+    }
+
+    /**
+     * Keras's {@code fit} on a {@link Dataset} of batches: see {@link EpochIterator} for where epochs
+     * end. {@code shuffle} and {@code batch_size} do not apply (the dataset shuffles and batches);
+     * {@code validation_split} is refused, as in Keras.
+     */
+    public History fit(Dataset<Element> data, FitOptions o) {
+        requireCompiled();
+        if (o.validationSplit > 0) {
+            throw new IllegalArgumentException("Argument `validation_split` is only supported for tensors or NumPy arrays. Found incompatible type in the input: ["
+                    + Dataset.class.getName() + "]");
+        }
+        List<Tensor> vx = o.validationX, vy = o.validationY, vsw = null;
+        if (vx != null) {
+            checkData(vx, vy);
+            List<Tensor> given = o.validationSampleWeight;
+            vsw = sampleWeights(vy, given, given != null && given.size() == 1, null);
+            checkData(vx, vy, vsw);
+        }
+        try (EpochIterator train = new EpochIterator(data, o.stepsPerEpoch, INFINITE_FIT);
+             EpochIterator val = o.validationDataset == null ? null : new EpochIterator(o.validationDataset, o.validationSteps, INFINITE_EVAL)) {
+            History history = new History();
+            CallbackList cbs = callbacks(o.callbacks, history, o.verbose, params(o.epochs, train.numSteps(), o.verbose));
+            model.setStopTraining(false);
+            long fitSeed = Random.nextSeed(); // drawn as the array fit draws it, so both give the same run
+            model.takeResumePoint();
+            cbs.onTrainBegin(Map.of());
+            int[] resume = model.takeResumePoint();
+            int initialEpoch = resume != null ? resume[0] : o.initialEpoch;
+            int skipSteps = resume != null ? resume[1] : 0;
+            Map<String, Double> epochLogs = Map.of();
+            for (int epoch = initialEpoch; epoch < o.epochs; epoch++) {
+                resetTrackers();
+                cbs.onEpochBegin(epoch, Map.of());
+                train.beginEpoch();
+                int step = 0;
+                if (epoch == initialEpoch && skipSteps > 0) {
+                    train.skip(skipSteps);
+                    step = skipSteps;
+                }
+                int first = step;
+                for (Element batch; (batch = train.next()) != null; step++) {
+                    List<Tensor> y = targets(batch);
+                    List<Tensor> sw = batchWeights(batch, y, o.classWeight);
+                    cbs.onTrainBatchBegin(step, Map.of());
+                    double l;
+                    try (ScratchPool.Scope scope = ScratchPool.open(); Random.Scope noise = Random.stepScope(Random.deriveSeed(fitSeed, epoch, step))) {
+                        l = trainStep(batch.x(), y, sw);
+                    }
+                    cbs.onTrainBatchEnd(step, logs());
+                    if (!Double.isFinite(l) && !model.stopTraining()) throw new InvalidLossException(l, epoch, step, history);
+                    if (model.stopTraining()) break;
+                }
+                if (step == first && !model.stopTraining()) {
+                    throw new IllegalStateException("Unexpected result of `train_function` (Empty logs). This could be due to issues in input pipeline "
+                            + "that resulted in an empty dataset (epoch " + (epoch + 1) + " got no batch).");
+                }
+                epochLogs = logs();
+                Map<String, Double> valLogs = val != null ? evaluateLoop(val, cbs) : vx != null ? evaluateLoop(vx, vy, vsw, o.batchSize, cbs) : null;
+                if (valLogs != null) {
+                    Map<String, Double> merged = new TreeMap<>(epochLogs);
+                    valLogs.forEach((k, v) -> merged.put("val_" + k, v));
+                    epochLogs = merged;
+                }
+                cbs.onEpochEnd(epoch, epochLogs);
+                if (model.stopTraining()) break;
+            }
+            cbs.onTrainEnd(epochLogs);
+            return history;
+        }
+    }
+
+    /** Keras's {@code evaluate} on a {@link Dataset} of batches, for {@code steps} batches or until it runs out. */
+    public Map<String, Double> evaluate(Dataset<Element> data, Integer steps, int verbose, List<Callback> callbacks) {
+        requireCompiled();
+        try (EpochIterator it = new EpochIterator(data, steps, INFINITE_EVAL)) {
+            CallbackList cbs = callbacks(callbacks, null, verbose, params(null, it.numSteps(), verbose));
+            return evaluateLoop(it, cbs);
+        }
+    }
+
+    private Map<String, Double> evaluateLoop(EpochIterator it, CallbackList cbs) {
+        resetTrackers();
+        cbs.onTestBegin(Map.of());
+        it.beginEpoch();
+        int step = 0;
+        for (Element batch; (batch = it.next()) != null; step++) {
+            List<Tensor> y = targets(batch);
+            List<Tensor> sw = batchWeights(batch, y, null);
+            cbs.onTestBatchBegin(step, Map.of());
+            try (ScratchPool.Scope scope = ScratchPool.open()) {
+                testStep(batch.x(), y, sw);
+            }
+            cbs.onTestBatchEnd(step, logs());
+        }
+        Map<String, Double> result = logs();
+        cbs.onTestEnd(result);
+        return result;
+    }
+
+    /** Keras's {@code predict} on a {@link Dataset} of batches (their targets, if any, are ignored): one array per output. */
+    public List<Tensor> predict(Dataset<Element> data, Integer steps, int verbose, List<Callback> callbacks) {
+        try (EpochIterator it = new EpochIterator(data, steps, INFINITE_EVAL)) {
+            CallbackList cbs = callbacks(callbacks, null, verbose, params(null, it.numSteps(), verbose));
+            cbs.onPredictBegin(Map.of());
+            it.beginEpoch();
+            List<List<Tensor>> parts = new ArrayList<>();
+            int step = 0;
+            for (Element batch; (batch = it.next()) != null; step++) {
+                checkData(batch.x(), null);
+                cbs.onPredictBatchBegin(step, Map.of());
+                List<Tensor> out = model.applyAll(batch.x(), false);
+                for (int i = 0; i < out.size(); i++) {
+                    if (parts.size() <= i) parts.add(new ArrayList<>());
+                    parts.get(i).add(out.get(i));
+                }
+                cbs.onPredictBatchEnd(step, Map.of());
+            }
+            cbs.onPredictEnd(Map.of());
+            if (parts.isEmpty()) throw new IllegalArgumentException("Unexpected result of `predict_function` (Empty batch_outputs): the dataset gave no batch");
+            List<Tensor> result = new ArrayList<>();
+            for (List<Tensor> p : parts) result.add(p.size() == 1 ? p.get(0) : Ops.concatenate(p, 0));
+            return result;
+        }
     }
 }

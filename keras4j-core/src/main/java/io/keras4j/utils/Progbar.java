@@ -12,7 +12,7 @@ import java.util.Map;
 public final class Progbar {
     private static final int WIDTH = 20;
 
-    private final int target;
+    private int target; // -1: unknown (Keras's None), learnt at the end of the first epoch
     private final int verbose;
     private final PrintStream out;
     private final boolean dynamic;
@@ -45,11 +45,16 @@ public final class Progbar {
         }
     }
 
+    /** Sets the number of steps once it is known (Keras's {@code progbar.target = ...}); -1 = unknown. */
+    public void setTarget(int value) { target = value; }
+
     /** Reports progress after {@code current} steps with the running values of the metrics. */
-    public void update(int current, Map<String, Double> values) {
+    public void update(int current, Map<String, Double> values) { update(current, values, target >= 0 && current >= target); }
+
+    /** As above; {@code finalize} ends the bar (with an unknown target only the caller knows when). */
+    public void update(int current, Map<String, Double> values, boolean finalize) {
         long now = System.nanoTime();
         double perStep = stepDuration(current, now);
-        boolean finalize = current >= target;
         if (verbose == 2) {
             if (finalize) out.print(countText(current) + " - " + seconds(now - start) + " -" + formatTime(perStep) + metrics(values) + "\n");
             out.flush();
@@ -59,15 +64,17 @@ public final class Progbar {
         if (!dynamic && !finalize) return;
         if (dynamic && !finalize && now - lastUpdate < 50_000_000L) return;
         lastUpdate = now;
-        StringBuilder line = new StringBuilder(countText(current)).append(' ');
-        int filled = target > 0 ? (int) (WIDTH * (double) current / target) : 0;
-        if (dynamic) line.append("\u001b[32m").append("━".repeat(filled)).append("\u001b[37m").append("━".repeat(WIDTH - filled)).append("\u001b[0m");
+        boolean known = target > 0;
+        StringBuilder line = new StringBuilder(known ? countText(current) + " " : String.format(Locale.ROOT, "%7d/Unknown", current));
+        int filled = known ? (int) (WIDTH * (double) current / target) : 0;
+        if (!known) { /* no bar without a target, as Keras */ }
+        else if (dynamic) line.append("\u001b[32m").append("━".repeat(filled)).append("\u001b[37m").append("━".repeat(WIDTH - filled)).append("\u001b[0m");
         else line.append("━".repeat(WIDTH));
-        if (finalize) line.append(' ').append(seconds(now - start));
+        if (finalize || !known) line.append(' ').append(seconds(now - start));
         else line.append(' ').append(eta(perStep * (target - current)));
         line.append(formatTime(perStep)).append(metrics(values));
         String text = line.toString();
-        int width = text.length() - (dynamic ? 15 : 0); // escape sequences take no columns
+        int width = text.length() - (dynamic && known ? 15 : 0); // escape sequences take no columns
         StringBuilder msg = new StringBuilder();
         if (dynamic) msg.append('\r');
         msg.append(text);

@@ -14,6 +14,33 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RandomTest {
+    /** withSeed: a thread-local generator that neither reads nor advances the global one, and nests. */
+    @Test void withSeedIsolatesTheGlobalGenerator() throws Exception {
+        Random.setSeed(5);
+        long expectedGlobal = Random.nextSeed();
+        long inScope = new java.util.SplittableRandom(77).nextLong();
+        Random.setSeed(5);
+        long[] drawn = new long[3];
+        Random.withSeed(77, () -> {
+            drawn[0] = Random.nextSeed();
+            drawn[1] = Random.withSeed(78, Random::nextSeed);
+            drawn[2] = Random.nextSeed(); // the outer scope resumes where it stopped
+            return null;
+        });
+        assertEquals(inScope, drawn[0]);
+        assertEquals(new java.util.SplittableRandom(78).nextLong(), drawn[1]);
+        java.util.SplittableRandom outer = new java.util.SplittableRandom(77);
+        outer.nextLong();
+        assertEquals(outer.nextLong(), drawn[2]);
+        assertEquals(expectedGlobal, Random.nextSeed(), "the scope advanced the global generator");
+        // Another thread's scope does not see this thread's draws.
+        Random.setSeed(5);
+        Thread t = new Thread(() -> Random.withSeed(1, () -> Random.uniform(Shape.of(1000), 0, 1, DType.FLOAT32, null)));
+        t.start();
+        t.join();
+        assertEquals(expectedGlobal, Random.nextSeed());
+    }
+
     private static final Shape BIG = Shape.of(200, 500); // 100k samples: standard errors ~0.003
 
     @Test

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * The {@code ./keras4j} command: {@code example}, {@code conformance} and {@code bench}. The script
+ * The {@code ./keras4j} command: {@code example}, {@code conformance}, {@code bench}, {@code inspect} and {@code convert}. The script
  * at the repository root builds the modules and runs this class with all of them on the classpath.
  */
 public final class Main {
@@ -17,8 +17,12 @@ public final class Main {
             Commands:
               example NAME        run one of the examples (list them with: keras4j example --help)
               conformance DIR     check keras4j against a directory of Keras conformance cases
+              inspect FILE        what keras4j can and cannot load in a Keras model file
+              convert IN OUT      convert a model file (.keras, .h5, .hdf5, .weights.h5 by suffix)
               bench [MODEL...]    time training and inference of the reference models
                                   (options: keras4j bench --help)
+
+            Start with: keras4j example mnist_cnn   (Keras's MNIST convnet, offline on bundled digits)
 
             Every command takes --help. Java options can be passed in JAVA_OPTS, the number of
             compute threads in KERAS4J_THREADS.
@@ -38,6 +42,8 @@ public final class Main {
         switch (args[0]) {
             case "example" -> example(rest);
             case "conformance" -> ConformanceRunner.main(rest);
+            case "inspect" -> exitWith(ModelFileCommands.inspect(rest, System.out, System.err));
+            case "convert" -> exitWith(ModelFileCommands.convert(rest, System.out, System.err));
             case "bench" -> runMain(BENCH, rest);
             default -> {
                 System.err.println("keras4j: unknown command '" + args[0] + "'");
@@ -47,13 +53,17 @@ public final class Main {
         }
     }
 
+    private static void exitWith(int code) {
+        if (code != 0) System.exit(code);
+    }
+
     private static boolean isHelp(String arg) { return arg.equals("--help") || arg.equals("-h") || arg.equals("help"); }
 
     private static void example(String[] args) {
         if (args.length == 0 || isHelp(args[0])) {
             StringBuilder sb = new StringBuilder("Usage: keras4j example NAME\n\nExamples:\n");
             for (Map.Entry<String, Examples.Example> e : Examples.all().entrySet()) {
-                sb.append(String.format("  %-12s %s%n", e.getKey(), e.getValue().description()));
+                sb.append(String.format("  %-20s %s%n", e.getKey(), e.getValue().description()));
             }
             (args.length == 0 ? System.err : System.out).print(sb);
             if (args.length == 0) System.exit(2);

@@ -12,6 +12,7 @@ final class Storage {
             case FLOAT64 -> ((double[]) a)[i];
             case INT32 -> ((int[]) a)[i];
             case INT64 -> ((long[]) a)[i];
+            case STRING -> throw io.keras4j.tensor.Tensor.notNumeric(dt);
         };
     }
 
@@ -21,6 +22,7 @@ final class Storage {
             case FLOAT64 -> ((double[]) a)[i] = v;
             case INT32 -> ((int[]) a)[i] = (int) v;
             case INT64 -> ((long[]) a)[i] = (long) v;
+            case STRING -> throw io.keras4j.tensor.Tensor.notNumeric(dt);
         }
     }
 

@@ -1,12 +1,16 @@
 package io.keras4j.layers.activations;
 
 import io.keras4j.autodiff.Variable;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.layers.InputSpec;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Layers;
 import io.keras4j.ops.Ops;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
 import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
 
@@ -21,6 +25,8 @@ import java.util.Map;
  */
 public final class PReLU extends Layer {
     private Initializer alphaInitializer = Initializers.get("zeros");
+    private Regularizer alphaRegularizer;
+    private Constraint alphaConstraint;
     private int[] sharedAxes;
     private Variable alpha;
 
@@ -33,6 +39,28 @@ public final class PReLU extends Layer {
         this.alphaInitializer = value;
         return this;
     }
+
+    public PReLU alphaRegularizer(String name) { return alphaRegularizer(Regularizers.get(name)); }
+
+    /** Penalises alpha: {@code regularizer(alpha)} joins the layer's losses. */
+    public PReLU alphaRegularizer(Regularizer value) {
+        checkNotBuilt();
+        this.alphaRegularizer = value;
+        return this;
+    }
+
+    public PReLU alphaConstraint(String name) { return alphaConstraint(Constraints.get(name)); }
+
+    /** Projects alpha after each optimizer update. */
+    public PReLU alphaConstraint(Constraint value) {
+        checkNotBuilt();
+        this.alphaConstraint = value;
+        return this;
+    }
+
+    public Regularizer alphaRegularizer() { return alphaRegularizer; }
+
+    public Constraint alphaConstraint() { return alphaConstraint; }
 
     public PReLU sharedAxes(int... axes) {
         this.sharedAxes = axes.clone();
@@ -58,16 +86,16 @@ public final class PReLU extends Layer {
         for (int d : param) {
             if (d == Shape.UNKNOWN) throw new IllegalArgumentException("PReLU needs every non-shared input dimension to be known to create `alpha`. Received: input_shape=" + inputShape);
         }
-        alpha = addWeight("alpha", Shape.of(param), alphaInitializer, true);
+        alpha = addWeight("alpha", Shape.of(param), alphaInitializer, true, alphaRegularizer, alphaConstraint);
         inputSpec = new InputSpec(inputShape.rank(), null, axes);
     }
 
-    /** From a Keras config: {@code alpha_initializer}, {@code shared_axes} (an int or a list); regularizer and constraint not yet. */
+    /** From a Keras config: {@code alpha_initializer}, {@code alpha_regularizer}, {@code alpha_constraint}, {@code shared_axes} (an int or a list). */
     public static PReLU fromConfig(Layers.Config c) {
         PReLU l = new PReLU();
         if (c.raw("alpha_initializer") != null) l.alphaInitializer(c.initializer("alpha_initializer"));
-        c.requireNull("alpha_regularizer");
-        c.requireNull("alpha_constraint");
+        l.alphaRegularizer(c.regularizer("alpha_regularizer"));
+        l.alphaConstraint(c.constraint("alpha_constraint"));
         if (c.raw("shared_axes") != null) {
             Object axes = c.integerOrInts("shared_axes", 0);
             l.sharedAxes(axes instanceof int[] a ? a : new int[] {(Integer) axes});
@@ -89,8 +117,8 @@ public final class PReLU extends Layer {
     @Override public Map<String, Object> getConfig() {
         Map<String, Object> c = super.getConfig();
         c.put("alpha_initializer", Initializers.serialize(alphaInitializer));
-        c.put("alpha_regularizer", null);
-        c.put("alpha_constraint", null);
+        c.put("alpha_regularizer", Regularizers.serialize(alphaRegularizer));
+        c.put("alpha_constraint", Constraints.serialize(alphaConstraint));
         List<Object> shared = null;
         if (sharedAxes != null) {
             shared = new ArrayList<>();

@@ -42,9 +42,13 @@ final class AttentionScores {
 
     /** Inverted dropout on attention weights, as {@code backend.random.dropout}: keep with 1-rate, scale by 1/(1-rate). */
     Tensor dropout(Tensor weights, double rate) {
-        if (seeds == null) seeds = new SplittableRandom(seed != null ? seed : Random.nextSeed());
         Shape s = weights.shape();
-        float[] keep = Random.keepMask(s.size(), rate, (float) (1.0 / (1.0 - rate)), seeds.nextLong());
+        float[] keep = Random.keepMask(s.size(), rate, (float) (1.0 / (1.0 - rate)), Random.noiseSeed(seed, this::streamSeed));
         return Ops.multiply(weights, Ops.cast(Tensor.of(keep, s.dims()), weights.dtype()));
+    }
+
+    private long streamSeed() {
+        if (seeds == null) seeds = new SplittableRandom(seed != null ? seed : Random.nextSeed());
+        return seeds.nextLong();
     }
 }

@@ -1,11 +1,15 @@
 package io.keras4j.layers.attention;
 
 import io.keras4j.autodiff.Variable;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Layers;
 import io.keras4j.ops.Ops;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
 import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
 
@@ -38,6 +42,11 @@ public final class MultiHeadAttention extends Layer {
     private Long seed;
     private Initializer kernelInitializer = Initializers.get("glorot_uniform");
     private Initializer biasInitializer = Initializers.get("zeros");
+    // As Keras, each of the four projections (query, key, value, output) gets these: four penalties.
+    private Regularizer kernelRegularizer;
+    private Regularizer biasRegularizer;
+    private Constraint kernelConstraint;
+    private Constraint biasConstraint;
     private boolean useCausalMask;
     private boolean returnAttentionScores;
     private AttentionScores scoring;
@@ -118,6 +127,48 @@ public final class MultiHeadAttention extends Layer {
         return this;
     }
 
+    public MultiHeadAttention kernelRegularizer(String name) { return kernelRegularizer(Regularizers.get(name)); }
+
+    /** Penalises the query, key, value and output kernels, each on its own. */
+    public MultiHeadAttention kernelRegularizer(Regularizer value) {
+        checkNotBuilt();
+        this.kernelRegularizer = value;
+        return this;
+    }
+
+    public MultiHeadAttention biasRegularizer(String name) { return biasRegularizer(Regularizers.get(name)); }
+
+    public MultiHeadAttention biasRegularizer(Regularizer value) {
+        checkNotBuilt();
+        this.biasRegularizer = value;
+        return this;
+    }
+
+    public MultiHeadAttention kernelConstraint(String name) { return kernelConstraint(Constraints.get(name)); }
+
+    /** Projects each of the four kernels after every optimizer update. */
+    public MultiHeadAttention kernelConstraint(Constraint value) {
+        checkNotBuilt();
+        this.kernelConstraint = value;
+        return this;
+    }
+
+    public MultiHeadAttention biasConstraint(String name) { return biasConstraint(Constraints.get(name)); }
+
+    public MultiHeadAttention biasConstraint(Constraint value) {
+        checkNotBuilt();
+        this.biasConstraint = value;
+        return this;
+    }
+
+    public Regularizer kernelRegularizer() { return kernelRegularizer; }
+
+    public Regularizer biasRegularizer() { return biasRegularizer; }
+
+    public Constraint kernelConstraint() { return kernelConstraint; }
+
+    public Constraint biasConstraint() { return biasConstraint; }
+
     /** Keras's call argument {@code use_causal_mask}, for graph calls (3-D inputs). */
     public MultiHeadAttention useCausalMask(boolean value) {
         this.useCausalMask = value;
@@ -150,19 +201,19 @@ public final class MultiHeadAttention extends Layer {
         checkCount(shapes.size());
         Shape q = shapes.get(0), v = shapes.get(1), k = shapes.size() > 2 ? shapes.get(2) : v;
         checkShapes(q, v, k);
-        queryKernel = addWeight("query/kernel", Shape.of(q.dim(-1), numHeads, keyDim), kernelInitializer, true);
-        if (useBias) queryBias = addWeight("query/bias", Shape.of(numHeads, keyDim), biasInitializer, true);
-        keyKernel = addWeight("key/kernel", Shape.of(k.dim(-1), numHeads, keyDim), kernelInitializer, true);
-        if (useBias) keyBias = addWeight("key/bias", Shape.of(numHeads, keyDim), biasInitializer, true);
-        valueKernel = addWeight("value/kernel", Shape.of(v.dim(-1), numHeads, valueDim), kernelInitializer, true);
-        if (useBias) valueBias = addWeight("value/bias", Shape.of(numHeads, valueDim), biasInitializer, true);
+        queryKernel = addWeight("query/kernel", Shape.of(q.dim(-1), numHeads, keyDim), kernelInitializer, true, kernelRegularizer, kernelConstraint);
+        if (useBias) queryBias = addWeight("query/bias", Shape.of(numHeads, keyDim), biasInitializer, true, biasRegularizer, biasConstraint);
+        keyKernel = addWeight("key/kernel", Shape.of(k.dim(-1), numHeads, keyDim), kernelInitializer, true, kernelRegularizer, kernelConstraint);
+        if (useBias) keyBias = addWeight("key/bias", Shape.of(numHeads, keyDim), biasInitializer, true, biasRegularizer, biasConstraint);
+        valueKernel = addWeight("value/kernel", Shape.of(v.dim(-1), numHeads, valueDim), kernelInitializer, true, kernelRegularizer, kernelConstraint);
+        if (useBias) valueBias = addWeight("value/bias", Shape.of(numHeads, valueDim), biasInitializer, true, biasRegularizer, biasConstraint);
         int[] out = outputDims(q);
         int[] ok = new int[out.length + 2];
         ok[0] = numHeads;
         ok[1] = valueDim;
         System.arraycopy(out, 0, ok, 2, out.length);
-        outputKernel = addWeight("attention_output/kernel", Shape.of(ok), kernelInitializer, true);
-        if (useBias) outputBias = addWeight("attention_output/bias", Shape.of(out), biasInitializer, true);
+        outputKernel = addWeight("attention_output/kernel", Shape.of(ok), kernelInitializer, true, kernelRegularizer, kernelConstraint);
+        if (useBias) outputBias = addWeight("attention_output/bias", Shape.of(out), biasInitializer, true, biasRegularizer, biasConstraint);
     }
 
     private void checkShapes(Shape q, Shape v, Shape k) {
@@ -401,11 +452,11 @@ public final class MultiHeadAttention extends Layer {
         c.put("attention_axes", attentionAxes == null ? null : toList(attentionAxes));
         c.put("kernel_initializer", serialize("keras.initializers", kernelInitializer.className(), kernelInitializer.getConfig()));
         c.put("bias_initializer", serialize("keras.initializers", biasInitializer.className(), biasInitializer.getConfig()));
-        c.put("kernel_regularizer", null);
-        c.put("bias_regularizer", null);
+        c.put("kernel_regularizer", Regularizers.serialize(kernelRegularizer));
+        c.put("bias_regularizer", Regularizers.serialize(biasRegularizer));
         c.put("activity_regularizer", io.keras4j.regularizers.Regularizers.serialize(activityRegularizer()));
-        c.put("kernel_constraint", null);
-        c.put("bias_constraint", null);
+        c.put("kernel_constraint", Constraints.serialize(kernelConstraint));
+        c.put("bias_constraint", Constraints.serialize(biasConstraint));
         c.put("seed", seed);
         return c;
     }
@@ -430,7 +481,9 @@ public final class MultiHeadAttention extends Layer {
         } else c.raw("attention_axes");
         if (c.has("kernel_initializer")) m.kernelInitializer(c.initializer("kernel_initializer"));
         if (c.has("bias_initializer")) m.biasInitializer(c.initializer("bias_initializer"));
-        for (String k : new String[] {"kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint", "sliding_window", "flash_attention"}) {
+        m.kernelRegularizer(c.regularizer("kernel_regularizer")).biasRegularizer(c.regularizer("bias_regularizer"))
+                .kernelConstraint(c.constraint("kernel_constraint")).biasConstraint(c.constraint("bias_constraint"));
+        for (String k : new String[] {"sliding_window", "flash_attention"}) {
             c.requireNull(k);
         }
         if (c.bool("use_gate", false)) throw new UnsupportedOperationException("MultiHeadAttention: argument `use_gate` is not supported yet. Received: use_gate=true");

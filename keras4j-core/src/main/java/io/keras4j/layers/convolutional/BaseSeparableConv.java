@@ -101,6 +101,12 @@ public abstract class BaseSeparableConv<T extends BaseSeparableConv<T>> extends 
         if (c.has("pointwise_initializer")) pointwiseInitializer(c.initializer("pointwise_initializer"));
         pointwiseRegularizer(c.regularizer("pointwise_regularizer"));
         pointwiseConstraint(c.constraint("pointwise_constraint"));
+        if (c.kerasVersion() < 3) {
+            // tf.keras's SeparableConv config inherits kernel_* from Conv; they configure no weight.
+            c.raw("kernel_initializer");
+            c.raw("kernel_regularizer");
+            c.raw("kernel_constraint");
+        }
         return self();
     }
 }

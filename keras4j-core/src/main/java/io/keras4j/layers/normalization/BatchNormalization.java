@@ -2,12 +2,16 @@ package io.keras4j.layers.normalization;
 
 import io.keras4j.autodiff.GradientTape;
 import io.keras4j.autodiff.Variable;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.layers.InputSpec;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Layers;
 import io.keras4j.ops.Ops;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
 import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
 
@@ -29,6 +33,10 @@ public final class BatchNormalization extends Layer {
     private boolean scale = true;
     private Initializer betaInitializer = Initializers.get("zeros");
     private Initializer gammaInitializer = Initializers.get("ones");
+    private Regularizer betaRegularizer;
+    private Regularizer gammaRegularizer;
+    private Constraint betaConstraint;
+    private Constraint gammaConstraint;
     private Initializer movingMeanInitializer = Initializers.get("zeros");
     private Initializer movingVarianceInitializer = Initializers.get("ones");
     private Variable gamma;
@@ -54,9 +62,9 @@ public final class BatchNormalization extends Layer {
         if (gammaKey != null) b.gammaInitializer(c.initializer(gammaKey));
         if (c.has("moving_mean_initializer")) b.movingMeanInitializer(c.initializer("moving_mean_initializer"));
         if (c.has("moving_variance_initializer")) b.movingVarianceInitializer(c.initializer("moving_variance_initializer"));
-        for (String key : new String[] {"beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint", "weights"}) {
-            c.requireNull(key);
-        }
+        b.betaRegularizer(c.regularizer("beta_regularizer")).gammaRegularizer(c.regularizer("gamma_regularizer"))
+                .betaConstraint(c.constraint("beta_constraint")).gammaConstraint(c.constraint("gamma_constraint"));
+        c.requireNull("weights");
         if (c.bool("synchronized", false)) {
             throw new IllegalArgumentException("Argument synchronized=True is only supported with the TensorFlow backend.");
         }
@@ -114,6 +122,50 @@ public final class BatchNormalization extends Layer {
         return this;
     }
 
+    public BatchNormalization betaRegularizer(String name) { return betaRegularizer(Regularizers.get(name)); }
+
+    /** Penalises beta: {@code regularizer(beta)} joins the layer's losses. */
+    public BatchNormalization betaRegularizer(Regularizer regularizer) {
+        checkNotBuilt();
+        this.betaRegularizer = regularizer;
+        return this;
+    }
+
+    public BatchNormalization betaConstraint(String name) { return betaConstraint(Constraints.get(name)); }
+
+    /** Projects beta after each optimizer update. */
+    public BatchNormalization betaConstraint(Constraint constraint) {
+        checkNotBuilt();
+        this.betaConstraint = constraint;
+        return this;
+    }
+
+    public Regularizer betaRegularizer() { return betaRegularizer; }
+
+    public Constraint betaConstraint() { return betaConstraint; }
+
+    public BatchNormalization gammaRegularizer(String name) { return gammaRegularizer(Regularizers.get(name)); }
+
+    /** Penalises gamma: {@code regularizer(gamma)} joins the layer's losses. */
+    public BatchNormalization gammaRegularizer(Regularizer regularizer) {
+        checkNotBuilt();
+        this.gammaRegularizer = regularizer;
+        return this;
+    }
+
+    public BatchNormalization gammaConstraint(String name) { return gammaConstraint(Constraints.get(name)); }
+
+    /** Projects gamma after each optimizer update. */
+    public BatchNormalization gammaConstraint(Constraint constraint) {
+        checkNotBuilt();
+        this.gammaConstraint = constraint;
+        return this;
+    }
+
+    public Regularizer gammaRegularizer() { return gammaRegularizer; }
+
+    public Constraint gammaConstraint() { return gammaConstraint; }
+
     public BatchNormalization movingMeanInitializer(String name) { return movingMeanInitializer(Initializers.get(name)); }
 
     public BatchNormalization movingMeanInitializer(Initializer init) {
@@ -146,8 +198,8 @@ public final class BatchNormalization extends Layer {
             throw new IllegalArgumentException("Axis " + axis + " of input tensor should have a defined dimension but the layer received an input with shape " + inputShape + ".");
         }
         Shape shape = Shape.of(dim);
-        if (scale) gamma = addWeight("gamma", shape, gammaInitializer, true);
-        if (center) beta = addWeight("beta", shape, betaInitializer, true);
+        if (scale) gamma = addWeight("gamma", shape, gammaInitializer, true, gammaRegularizer, gammaConstraint);
+        if (center) beta = addWeight("beta", shape, betaInitializer, true, betaRegularizer, betaConstraint);
         movingMean = addWeight("moving_mean", shape, movingMeanInitializer, false);
         movingVariance = addWeight("moving_variance", shape, movingVarianceInitializer, false);
         inputSpec = new InputSpec(inputShape.rank(), null, Map.of(axis, dim));
@@ -209,10 +261,10 @@ public final class BatchNormalization extends Layer {
         c.put("gamma_initializer", Initializers.serialize(gammaInitializer));
         c.put("moving_mean_initializer", Initializers.serialize(movingMeanInitializer));
         c.put("moving_variance_initializer", Initializers.serialize(movingVarianceInitializer));
-        c.put("beta_regularizer", null);
-        c.put("gamma_regularizer", null);
-        c.put("beta_constraint", null);
-        c.put("gamma_constraint", null);
+        c.put("beta_regularizer", Regularizers.serialize(betaRegularizer));
+        c.put("gamma_regularizer", Regularizers.serialize(gammaRegularizer));
+        c.put("beta_constraint", Constraints.serialize(betaConstraint));
+        c.put("gamma_constraint", Constraints.serialize(gammaConstraint));
         c.put("synchronized", false);
         c.put("renorm", false);
         c.put("renorm_clipping", null);

@@ -1,12 +1,16 @@
 package io.keras4j.layers.normalization;
 
 import io.keras4j.autodiff.Variable;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.layers.InputSpec;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Layers;
 import io.keras4j.ops.Ops;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
 import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
 
@@ -28,6 +32,10 @@ public final class GroupNormalization extends Layer {
     private boolean scale = true;
     private Initializer betaInitializer = Initializers.get("zeros");
     private Initializer gammaInitializer = Initializers.get("ones");
+    private Regularizer betaRegularizer;
+    private Regularizer gammaRegularizer;
+    private Constraint betaConstraint;
+    private Constraint gammaConstraint;
     private Variable gamma;
     private Variable beta;
 
@@ -48,7 +56,8 @@ public final class GroupNormalization extends Layer {
                 .epsilon(c.number("epsilon", 1e-3)).center(c.bool("center", true)).scale(c.bool("scale", true));
         if (c.has("beta_initializer")) g.betaInitializer(c.initializer("beta_initializer"));
         if (c.has("gamma_initializer")) g.gammaInitializer(c.initializer("gamma_initializer"));
-        for (String key : new String[] {"beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint"}) c.requireNull(key);
+        g.betaRegularizer(c.regularizer("beta_regularizer")).gammaRegularizer(c.regularizer("gamma_regularizer"))
+                .betaConstraint(c.constraint("beta_constraint")).gammaConstraint(c.constraint("gamma_constraint"));
         return g;
     }
 
@@ -92,6 +101,50 @@ public final class GroupNormalization extends Layer {
         return this;
     }
 
+    public GroupNormalization betaRegularizer(String name) { return betaRegularizer(Regularizers.get(name)); }
+
+    /** Penalises beta: {@code regularizer(beta)} joins the layer's losses. */
+    public GroupNormalization betaRegularizer(Regularizer regularizer) {
+        checkNotBuilt();
+        this.betaRegularizer = regularizer;
+        return this;
+    }
+
+    public GroupNormalization betaConstraint(String name) { return betaConstraint(Constraints.get(name)); }
+
+    /** Projects beta after each optimizer update. */
+    public GroupNormalization betaConstraint(Constraint constraint) {
+        checkNotBuilt();
+        this.betaConstraint = constraint;
+        return this;
+    }
+
+    public Regularizer betaRegularizer() { return betaRegularizer; }
+
+    public Constraint betaConstraint() { return betaConstraint; }
+
+    public GroupNormalization gammaRegularizer(String name) { return gammaRegularizer(Regularizers.get(name)); }
+
+    /** Penalises gamma: {@code regularizer(gamma)} joins the layer's losses. */
+    public GroupNormalization gammaRegularizer(Regularizer regularizer) {
+        checkNotBuilt();
+        this.gammaRegularizer = regularizer;
+        return this;
+    }
+
+    public GroupNormalization gammaConstraint(String name) { return gammaConstraint(Constraints.get(name)); }
+
+    /** Projects gamma after each optimizer update. */
+    public GroupNormalization gammaConstraint(Constraint constraint) {
+        checkNotBuilt();
+        this.gammaConstraint = constraint;
+        return this;
+    }
+
+    public Regularizer gammaRegularizer() { return gammaRegularizer; }
+
+    public Constraint gammaConstraint() { return gammaConstraint; }
+
     /** The number of groups; once built, -1 has become the number of channels, as in Keras. */
     public int groups() { return groups; }
 
@@ -114,8 +167,8 @@ public final class GroupNormalization extends Layer {
             throw new IllegalArgumentException("Number of groups (" + groups + ") must be a multiple of the number of channels (" + dim + ").");
         }
         inputSpec = new InputSpec(inputShape.rank(), null, Map.of(axis, dim));
-        if (scale) gamma = addWeight("gamma", Shape.of(dim), gammaInitializer, true);
-        if (center) beta = addWeight("beta", Shape.of(dim), betaInitializer, true);
+        if (scale) gamma = addWeight("gamma", Shape.of(dim), gammaInitializer, true, gammaRegularizer, gammaConstraint);
+        if (center) beta = addWeight("beta", Shape.of(dim), betaInitializer, true, betaRegularizer, betaConstraint);
     }
 
     @Override public Tensor call(Tensor inputs, boolean training) {
@@ -159,10 +212,10 @@ public final class GroupNormalization extends Layer {
         c.put("scale", scale);
         c.put("beta_initializer", Initializers.serialize(betaInitializer));
         c.put("gamma_initializer", Initializers.serialize(gammaInitializer));
-        c.put("beta_regularizer", null);
-        c.put("gamma_regularizer", null);
-        c.put("beta_constraint", null);
-        c.put("gamma_constraint", null);
+        c.put("beta_regularizer", Regularizers.serialize(betaRegularizer));
+        c.put("gamma_regularizer", Regularizers.serialize(gammaRegularizer));
+        c.put("beta_constraint", Constraints.serialize(betaConstraint));
+        c.put("gamma_constraint", Constraints.serialize(gammaConstraint));
         return c;
     }
 }

@@ -1,11 +1,15 @@
 package io.keras4j.layers.normalization;
 
 import io.keras4j.autodiff.Variable;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Layers;
 import io.keras4j.ops.Ops;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
 import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
 
@@ -29,6 +33,10 @@ public final class LayerNormalization extends Layer {
     private boolean rmsScaling;
     private Initializer betaInitializer = Initializers.get("zeros");
     private Initializer gammaInitializer = Initializers.get("ones");
+    private Regularizer betaRegularizer;
+    private Regularizer gammaRegularizer;
+    private Constraint betaConstraint;
+    private Constraint gammaConstraint;
     private Variable gamma;
     private Variable beta;
     private int[] broadcastShape;
@@ -45,7 +53,8 @@ public final class LayerNormalization extends Layer {
                 .rmsScaling(c.bool("rms_scaling", false));
         if (c.has("beta_initializer")) l.betaInitializer(c.initializer("beta_initializer"));
         if (c.has("gamma_initializer")) l.gammaInitializer(c.initializer("gamma_initializer"));
-        for (String key : new String[] {"beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint"}) c.requireNull(key);
+        l.betaRegularizer(c.regularizer("beta_regularizer")).gammaRegularizer(c.regularizer("gamma_regularizer"))
+                .betaConstraint(c.constraint("beta_constraint")).gammaConstraint(c.constraint("gamma_constraint"));
         return l;
     }
 
@@ -106,6 +115,50 @@ public final class LayerNormalization extends Layer {
         return this;
     }
 
+    public LayerNormalization betaRegularizer(String name) { return betaRegularizer(Regularizers.get(name)); }
+
+    /** Penalises beta: {@code regularizer(beta)} joins the layer's losses. */
+    public LayerNormalization betaRegularizer(Regularizer regularizer) {
+        checkNotBuilt();
+        this.betaRegularizer = regularizer;
+        return this;
+    }
+
+    public LayerNormalization betaConstraint(String name) { return betaConstraint(Constraints.get(name)); }
+
+    /** Projects beta after each optimizer update. */
+    public LayerNormalization betaConstraint(Constraint constraint) {
+        checkNotBuilt();
+        this.betaConstraint = constraint;
+        return this;
+    }
+
+    public Regularizer betaRegularizer() { return betaRegularizer; }
+
+    public Constraint betaConstraint() { return betaConstraint; }
+
+    public LayerNormalization gammaRegularizer(String name) { return gammaRegularizer(Regularizers.get(name)); }
+
+    /** Penalises gamma: {@code regularizer(gamma)} joins the layer's losses. */
+    public LayerNormalization gammaRegularizer(Regularizer regularizer) {
+        checkNotBuilt();
+        this.gammaRegularizer = regularizer;
+        return this;
+    }
+
+    public LayerNormalization gammaConstraint(String name) { return gammaConstraint(Constraints.get(name)); }
+
+    /** Projects gamma after each optimizer update. */
+    public LayerNormalization gammaConstraint(Constraint constraint) {
+        checkNotBuilt();
+        this.gammaConstraint = constraint;
+        return this;
+    }
+
+    public Regularizer gammaRegularizer() { return gammaRegularizer; }
+
+    public Constraint gammaConstraint() { return gammaConstraint; }
+
     public Variable gamma() { return gamma; }
 
     public Variable beta() { return beta; }
@@ -126,8 +179,8 @@ public final class LayerNormalization extends Layer {
             weightShape[i] = inputShape.dim(axes[i]);
             broadcastShape[axes[i]] = weightShape[i];
         }
-        if (scale || rmsScaling) gamma = addWeight("gamma", Shape.of(weightShape), gammaInitializer, true);
-        if (center && !rmsScaling) beta = addWeight("beta", Shape.of(weightShape), betaInitializer, true);
+        if (scale || rmsScaling) gamma = addWeight("gamma", Shape.of(weightShape), gammaInitializer, true, gammaRegularizer, gammaConstraint);
+        if (center && !rmsScaling) beta = addWeight("beta", Shape.of(weightShape), betaInitializer, true, betaRegularizer, betaConstraint);
     }
 
     private int[] canonicalAxes(Shape inputShape) {
@@ -183,10 +236,10 @@ public final class LayerNormalization extends Layer {
         c.put("rms_scaling", rmsScaling);
         c.put("beta_initializer", Initializers.serialize(betaInitializer));
         c.put("gamma_initializer", Initializers.serialize(gammaInitializer));
-        c.put("beta_regularizer", null);
-        c.put("gamma_regularizer", null);
-        c.put("beta_constraint", null);
-        c.put("gamma_constraint", null);
+        c.put("beta_regularizer", Regularizers.serialize(betaRegularizer));
+        c.put("gamma_regularizer", Regularizers.serialize(gammaRegularizer));
+        c.put("beta_constraint", Constraints.serialize(betaConstraint));
+        c.put("gamma_constraint", Constraints.serialize(gammaConstraint));
         return c;
     }
 }

@@ -58,7 +58,7 @@ public final class Dropout extends Layer {
             for (int i = 0; i < d.length; i++) if (d[i] == -1) d[i] = inputs.shape().dim(i);
             maskShape = Shape.of(d);
         }
-        float[] keep = Random.keepMask(maskShape.size(), rate, (float) (1.0 / (1.0 - rate)), nextSeed());
+        float[] keep = Random.keepMask(maskShape.size(), rate, (float) (1.0 / (1.0 - rate)), Random.noiseSeed(seed, this::nextSeed));
         Tensor mask = Ops.cast(Tensor.wrap(keep, maskShape), inputs.dtype() == DType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32);
         return Ops.multiply(inputs, mask);
     }

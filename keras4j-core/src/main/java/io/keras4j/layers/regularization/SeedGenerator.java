@@ -14,7 +14,9 @@ final class SeedGenerator {
 
     SeedGenerator(Long seed) { this.seed = seed; }
 
-    long next() {
+    long next() { return Random.noiseSeed(seed, this::fromStream); }
+
+    private long fromStream() {
         if (seeds == null) seeds = new SplittableRandom(seed != null ? seed : Random.nextSeed());
         return seeds.nextLong();
     }

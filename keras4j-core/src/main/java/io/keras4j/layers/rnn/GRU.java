@@ -40,6 +40,18 @@ public final class GRU extends RNN {
     public GRU dropout(double rate) { cell().dropout(rate); return this; }
     public GRU recurrentDropout(double rate) { cell().recurrentDropout(rate); return this; }
     public GRU seed(long value) { cell().seed(value); return this; }
+    public GRU kernelRegularizer(String name) { cell().kernelRegularizer(name); return this; }
+    public GRU kernelRegularizer(io.keras4j.regularizers.Regularizer r) { cell().kernelRegularizer(r); return this; }
+    public GRU kernelConstraint(String name) { cell().kernelConstraint(name); return this; }
+    public GRU kernelConstraint(io.keras4j.constraints.Constraint c) { cell().kernelConstraint(c); return this; }
+    public GRU recurrentRegularizer(String name) { cell().recurrentRegularizer(name); return this; }
+    public GRU recurrentRegularizer(io.keras4j.regularizers.Regularizer r) { cell().recurrentRegularizer(r); return this; }
+    public GRU recurrentConstraint(String name) { cell().recurrentConstraint(name); return this; }
+    public GRU recurrentConstraint(io.keras4j.constraints.Constraint c) { cell().recurrentConstraint(c); return this; }
+    public GRU biasRegularizer(String name) { cell().biasRegularizer(name); return this; }
+    public GRU biasRegularizer(io.keras4j.regularizers.Regularizer r) { cell().biasRegularizer(r); return this; }
+    public GRU biasConstraint(String name) { cell().biasConstraint(name); return this; }
+    public GRU biasConstraint(io.keras4j.constraints.Constraint c) { cell().biasConstraint(c); return this; }
     public GRU recurrentActivation(String name) { cell().recurrentActivation(name); return this; }
     public GRU recurrentActivation(ActivationFunction fn) { cell().recurrentActivation(fn); return this; }
     public GRU resetAfter(boolean value) { cell().resetAfter(value); return this; }

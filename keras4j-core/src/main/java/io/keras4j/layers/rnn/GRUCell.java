@@ -3,10 +3,14 @@ package io.keras4j.layers.rnn;
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
 import io.keras4j.autodiff.Variable;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.layers.Layers;
 import io.keras4j.ops.Ops;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
 import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
 
@@ -77,6 +81,30 @@ public final class GRUCell extends RecurrentCell {
 
     public GRUCell seed(long value) { setSeed(value); return this; }
 
+    public GRUCell kernelRegularizer(String name) { return kernelRegularizer(Regularizers.get(name)); }
+
+    public GRUCell kernelRegularizer(Regularizer r) { setKernelRegularizer(r); return this; }
+
+    public GRUCell kernelConstraint(String name) { return kernelConstraint(Constraints.get(name)); }
+
+    public GRUCell kernelConstraint(Constraint c) { setKernelConstraint(c); return this; }
+
+    public GRUCell recurrentRegularizer(String name) { return recurrentRegularizer(Regularizers.get(name)); }
+
+    public GRUCell recurrentRegularizer(Regularizer r) { setRecurrentRegularizer(r); return this; }
+
+    public GRUCell recurrentConstraint(String name) { return recurrentConstraint(Constraints.get(name)); }
+
+    public GRUCell recurrentConstraint(Constraint c) { setRecurrentConstraint(c); return this; }
+
+    public GRUCell biasRegularizer(String name) { return biasRegularizer(Regularizers.get(name)); }
+
+    public GRUCell biasRegularizer(Regularizer r) { setBiasRegularizer(r); return this; }
+
+    public GRUCell biasConstraint(String name) { return biasConstraint(Constraints.get(name)); }
+
+    public GRUCell biasConstraint(Constraint c) { setBiasConstraint(c); return this; }
+
     public ActivationFunction recurrentActivation() { return recurrentActivation; }
 
     public boolean resetAfter() { return resetAfter; }
@@ -89,9 +117,9 @@ public final class GRUCell extends RecurrentCell {
     @Override public List<Integer> stateSize() { return List.of(units); }
 
     @Override public void build(Shape inputShape) {
-        kernel = addWeight("kernel", Shape.of(inputShape.dim(-1), 3 * units), kernelInitializer, true);
-        recurrentKernel = addWeight("recurrent_kernel", Shape.of(units, 3 * units), recurrentInitializer, true);
-        if (useBias) bias = addWeight("bias", resetAfter ? Shape.of(2, 3 * units) : Shape.of(3 * units), biasInitializer, true);
+        kernel = addWeight("kernel", Shape.of(inputShape.dim(-1), 3 * units), kernelInitializer, true, kernelRegularizer, kernelConstraint);
+        recurrentKernel = addWeight("recurrent_kernel", Shape.of(units, 3 * units), recurrentInitializer, true, recurrentRegularizer, recurrentConstraint);
+        if (useBias) bias = addWeight("bias", resetAfter ? Shape.of(2, 3 * units) : Shape.of(3 * units), biasInitializer, true, biasRegularizer, biasConstraint);
     }
 
     /** Row {@code row} of the (2, 3*units) bias of reset_after. */

@@ -40,6 +40,18 @@ public final class LSTM extends RNN {
     public LSTM dropout(double rate) { cell().dropout(rate); return this; }
     public LSTM recurrentDropout(double rate) { cell().recurrentDropout(rate); return this; }
     public LSTM seed(long value) { cell().seed(value); return this; }
+    public LSTM kernelRegularizer(String name) { cell().kernelRegularizer(name); return this; }
+    public LSTM kernelRegularizer(io.keras4j.regularizers.Regularizer r) { cell().kernelRegularizer(r); return this; }
+    public LSTM kernelConstraint(String name) { cell().kernelConstraint(name); return this; }
+    public LSTM kernelConstraint(io.keras4j.constraints.Constraint c) { cell().kernelConstraint(c); return this; }
+    public LSTM recurrentRegularizer(String name) { cell().recurrentRegularizer(name); return this; }
+    public LSTM recurrentRegularizer(io.keras4j.regularizers.Regularizer r) { cell().recurrentRegularizer(r); return this; }
+    public LSTM recurrentConstraint(String name) { cell().recurrentConstraint(name); return this; }
+    public LSTM recurrentConstraint(io.keras4j.constraints.Constraint c) { cell().recurrentConstraint(c); return this; }
+    public LSTM biasRegularizer(String name) { cell().biasRegularizer(name); return this; }
+    public LSTM biasRegularizer(io.keras4j.regularizers.Regularizer r) { cell().biasRegularizer(r); return this; }
+    public LSTM biasConstraint(String name) { cell().biasConstraint(name); return this; }
+    public LSTM biasConstraint(io.keras4j.constraints.Constraint c) { cell().biasConstraint(c); return this; }
     public LSTM recurrentActivation(String name) { cell().recurrentActivation(name); return this; }
     public LSTM recurrentActivation(ActivationFunction fn) { cell().recurrentActivation(fn); return this; }
     public LSTM unitForgetBias(boolean value) { cell().unitForgetBias(value); return this; }

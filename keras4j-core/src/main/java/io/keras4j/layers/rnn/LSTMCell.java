@@ -3,10 +3,14 @@ package io.keras4j.layers.rnn;
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
 import io.keras4j.autodiff.Variable;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.layers.Layers;
 import io.keras4j.ops.Ops;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
 import io.keras4j.tensor.DType;
 import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
@@ -76,6 +80,30 @@ public final class LSTMCell extends RecurrentCell {
 
     public LSTMCell seed(long value) { setSeed(value); return this; }
 
+    public LSTMCell kernelRegularizer(String name) { return kernelRegularizer(Regularizers.get(name)); }
+
+    public LSTMCell kernelRegularizer(Regularizer r) { setKernelRegularizer(r); return this; }
+
+    public LSTMCell kernelConstraint(String name) { return kernelConstraint(Constraints.get(name)); }
+
+    public LSTMCell kernelConstraint(Constraint c) { setKernelConstraint(c); return this; }
+
+    public LSTMCell recurrentRegularizer(String name) { return recurrentRegularizer(Regularizers.get(name)); }
+
+    public LSTMCell recurrentRegularizer(Regularizer r) { setRecurrentRegularizer(r); return this; }
+
+    public LSTMCell recurrentConstraint(String name) { return recurrentConstraint(Constraints.get(name)); }
+
+    public LSTMCell recurrentConstraint(Constraint c) { setRecurrentConstraint(c); return this; }
+
+    public LSTMCell biasRegularizer(String name) { return biasRegularizer(Regularizers.get(name)); }
+
+    public LSTMCell biasRegularizer(Regularizer r) { setBiasRegularizer(r); return this; }
+
+    public LSTMCell biasConstraint(String name) { return biasConstraint(Constraints.get(name)); }
+
+    public LSTMCell biasConstraint(Constraint c) { setBiasConstraint(c); return this; }
+
     public ActivationFunction recurrentActivation() { return recurrentActivation; }
 
     public boolean unitForgetBias() { return unitForgetBias; }
@@ -88,11 +116,11 @@ public final class LSTMCell extends RecurrentCell {
     @Override public List<Integer> stateSize() { return List.of(units, units); }
 
     @Override public void build(Shape inputShape) {
-        kernel = addWeight("kernel", Shape.of(inputShape.dim(-1), 4 * units), kernelInitializer, true);
-        recurrentKernel = addWeight("recurrent_kernel", Shape.of(units, 4 * units), recurrentInitializer, true);
+        kernel = addWeight("kernel", Shape.of(inputShape.dim(-1), 4 * units), kernelInitializer, true, kernelRegularizer, kernelConstraint);
+        recurrentKernel = addWeight("recurrent_kernel", Shape.of(units, 4 * units), recurrentInitializer, true, recurrentRegularizer, recurrentConstraint);
         if (useBias) {
             Initializer init = unitForgetBias ? forgetBiasOfOne(biasInitializer, units) : biasInitializer;
-            bias = addWeight("bias", Shape.of(4 * units), init, true);
+            bias = addWeight("bias", Shape.of(4 * units), init, true, biasRegularizer, biasConstraint);
         }
     }
 

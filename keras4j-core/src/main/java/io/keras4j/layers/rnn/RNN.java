@@ -261,6 +261,9 @@ public class RNN extends Layer {
 
     @Override public List<Variable> weights() { return cell.weights(); }
 
+    /** The cell, so that its weight penalties (kernel/recurrent/bias regularizers) join this layer's losses. */
+    @Override protected List<Layer> sublayers() { return List.of(cell); }
+
     @Override public List<Variable> trainableWeights() { return cell.trainableWeights(); }
 
     @Override public List<Variable> nonTrainableWeights() { return cell.nonTrainableWeights(); }

@@ -2,11 +2,15 @@ package io.keras4j.layers.rnn;
 
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.layers.Layer;
 import io.keras4j.ops.Ops;
 import io.keras4j.random.Random;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
 import io.keras4j.tensor.DType;
 import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
@@ -34,6 +38,12 @@ public abstract class RecurrentCell extends Layer {
     protected Initializer kernelInitializer = Initializers.get("glorot_uniform");
     protected Initializer recurrentInitializer = Initializers.get("orthogonal");
     protected Initializer biasInitializer = Initializers.get("zeros");
+    protected Regularizer kernelRegularizer;
+    protected Regularizer recurrentRegularizer;
+    protected Regularizer biasRegularizer;
+    protected Constraint kernelConstraint;
+    protected Constraint recurrentConstraint;
+    protected Constraint biasConstraint;
     private double dropout;
     private double recurrentDropout;
     private Long seed;
@@ -78,6 +88,30 @@ public abstract class RecurrentCell extends Layer {
     void setRecurrentInitializer(Initializer init) { checkNotBuilt(); recurrentInitializer = init; }
 
     void setBiasInitializer(Initializer init) { checkNotBuilt(); biasInitializer = init; }
+
+    void setKernelRegularizer(Regularizer r) { checkNotBuilt(); kernelRegularizer = r; }
+
+    void setRecurrentRegularizer(Regularizer r) { checkNotBuilt(); recurrentRegularizer = r; }
+
+    void setBiasRegularizer(Regularizer r) { checkNotBuilt(); biasRegularizer = r; }
+
+    void setKernelConstraint(Constraint c) { checkNotBuilt(); kernelConstraint = c; }
+
+    void setRecurrentConstraint(Constraint c) { checkNotBuilt(); recurrentConstraint = c; }
+
+    void setBiasConstraint(Constraint c) { checkNotBuilt(); biasConstraint = c; }
+
+    public Regularizer kernelRegularizer() { return kernelRegularizer; }
+
+    public Regularizer recurrentRegularizer() { return recurrentRegularizer; }
+
+    public Regularizer biasRegularizer() { return biasRegularizer; }
+
+    public Constraint kernelConstraint() { return kernelConstraint; }
+
+    public Constraint recurrentConstraint() { return recurrentConstraint; }
+
+    public Constraint biasConstraint() { return biasConstraint; }
 
     void setDropout(double rate) { dropout = clampRate(rate); }
 
@@ -126,11 +160,15 @@ public abstract class RecurrentCell extends Layer {
         return dropoutMask(Shape.of(batch, units), recurrentDropout, dtype, training);
     }
 
+    private long streamSeed() {
+        if (seeds == null) seeds = new SplittableRandom(seed != null ? seed : Random.nextSeed());
+        return seeds.nextLong();
+    }
+
     private Tensor dropoutMask(Shape shape, double rate, DType dtype, boolean training) {
         if (!training || rate <= 0 || rate >= 1) return null;
         // Keras's SeedGenerator: a stream of seeds fixed at creation from the seed or the global generator.
-        if (seeds == null) seeds = new SplittableRandom(seed != null ? seed : Random.nextSeed());
-        float[] keep = Random.keepMask(shape.size(), rate, (float) (1.0 / (1.0 - rate)), seeds.nextLong());
+        float[] keep = Random.keepMask(shape.size(), rate, (float) (1.0 / (1.0 - rate)), Random.noiseSeed(seed, this::streamSeed));
         return Ops.cast(Tensor.wrap(keep, shape), dtype);
     }
 
@@ -152,10 +190,12 @@ public abstract class RecurrentCell extends Layer {
     }
 
     void putRegularizationConfig(Map<String, Object> c) {
-        for (String k : List.of("kernel_regularizer", "recurrent_regularizer", "bias_regularizer",
-                "kernel_constraint", "recurrent_constraint", "bias_constraint")) {
-            c.put(k, null);
-        }
+        c.put("kernel_regularizer", Regularizers.serialize(kernelRegularizer));
+        c.put("recurrent_regularizer", Regularizers.serialize(recurrentRegularizer));
+        c.put("bias_regularizer", Regularizers.serialize(biasRegularizer));
+        c.put("kernel_constraint", Constraints.serialize(kernelConstraint));
+        c.put("recurrent_constraint", Constraints.serialize(recurrentConstraint));
+        c.put("bias_constraint", Constraints.serialize(biasConstraint));
         c.put("dropout", dropout);
         c.put("recurrent_dropout", recurrentDropout);
         c.put("seed", seed);

@@ -5,7 +5,6 @@ import io.keras4j.activations.Activations;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Layers;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,10 +40,14 @@ final class RecurrentConfig {
         if (recurrentDropoutKey != null) cell.setRecurrentDropout(c.number(recurrentDropoutKey, 0));
         if (c.raw("seed") instanceof Number n) cell.setSeed(n.longValue());
         else if (c.has("seed")) throw new IllegalArgumentException(c.className() + ": argument `seed` must be an integer. Received: seed=" + c.raw("seed"));
-        for (String key : List.of("kernel_regularizer", "recurrent_regularizer", "bias_regularizer", "kernel_constraint",
-                "recurrent_constraint", "bias_constraint", "W_regularizer", "U_regularizer", "b_regularizer")) {
-            c.requireNull(key);
-        }
+        // Keras 1 spelled them W_ (kernel), U_ (recurrent) and b_ (bias).
+        String key;
+        if ((key = c.firstPresent("kernel_regularizer", "W_regularizer")) != null) cell.setKernelRegularizer(c.regularizer(key));
+        if ((key = c.firstPresent("recurrent_regularizer", "U_regularizer")) != null) cell.setRecurrentRegularizer(c.regularizer(key));
+        if ((key = c.firstPresent("bias_regularizer", "b_regularizer")) != null) cell.setBiasRegularizer(c.regularizer(key));
+        if ((key = c.firstPresent("kernel_constraint", "W_constraint")) != null) cell.setKernelConstraint(c.constraint(key));
+        if ((key = c.firstPresent("recurrent_constraint", "U_constraint")) != null) cell.setRecurrentConstraint(c.constraint(key));
+        if ((key = c.firstPresent("bias_constraint", "b_constraint")) != null) cell.setBiasConstraint(c.constraint(key));
         // Keras 2's choice of kernel layout for speed, and cuDNN selection: no effect on the results.
         c.raw("implementation");
         c.raw("use_cudnn");

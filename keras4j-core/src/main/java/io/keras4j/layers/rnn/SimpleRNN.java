@@ -39,6 +39,18 @@ public final class SimpleRNN extends RNN {
     public SimpleRNN dropout(double rate) { cell().dropout(rate); return this; }
     public SimpleRNN recurrentDropout(double rate) { cell().recurrentDropout(rate); return this; }
     public SimpleRNN seed(long value) { cell().seed(value); return this; }
+    public SimpleRNN kernelRegularizer(String name) { cell().kernelRegularizer(name); return this; }
+    public SimpleRNN kernelRegularizer(io.keras4j.regularizers.Regularizer r) { cell().kernelRegularizer(r); return this; }
+    public SimpleRNN kernelConstraint(String name) { cell().kernelConstraint(name); return this; }
+    public SimpleRNN kernelConstraint(io.keras4j.constraints.Constraint c) { cell().kernelConstraint(c); return this; }
+    public SimpleRNN recurrentRegularizer(String name) { cell().recurrentRegularizer(name); return this; }
+    public SimpleRNN recurrentRegularizer(io.keras4j.regularizers.Regularizer r) { cell().recurrentRegularizer(r); return this; }
+    public SimpleRNN recurrentConstraint(String name) { cell().recurrentConstraint(name); return this; }
+    public SimpleRNN recurrentConstraint(io.keras4j.constraints.Constraint c) { cell().recurrentConstraint(c); return this; }
+    public SimpleRNN biasRegularizer(String name) { cell().biasRegularizer(name); return this; }
+    public SimpleRNN biasRegularizer(io.keras4j.regularizers.Regularizer r) { cell().biasRegularizer(r); return this; }
+    public SimpleRNN biasConstraint(String name) { cell().biasConstraint(name); return this; }
+    public SimpleRNN biasConstraint(io.keras4j.constraints.Constraint c) { cell().biasConstraint(c); return this; }
     @Override public SimpleRNN returnSequences(boolean value) { super.returnSequences(value); return this; }
     @Override public SimpleRNN returnState(boolean value) { super.returnState(value); return this; }
     @Override public SimpleRNN goBackwards(boolean value) { super.goBackwards(value); return this; }

@@ -3,10 +3,14 @@ package io.keras4j.layers.rnn;
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
 import io.keras4j.autodiff.Variable;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.layers.Layers;
 import io.keras4j.ops.Ops;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
 import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
 
@@ -52,12 +56,36 @@ public final class SimpleRNNCell extends RecurrentCell {
 
     public SimpleRNNCell seed(long value) { setSeed(value); return this; }
 
+    public SimpleRNNCell kernelRegularizer(String name) { return kernelRegularizer(Regularizers.get(name)); }
+
+    public SimpleRNNCell kernelRegularizer(Regularizer r) { setKernelRegularizer(r); return this; }
+
+    public SimpleRNNCell kernelConstraint(String name) { return kernelConstraint(Constraints.get(name)); }
+
+    public SimpleRNNCell kernelConstraint(Constraint c) { setKernelConstraint(c); return this; }
+
+    public SimpleRNNCell recurrentRegularizer(String name) { return recurrentRegularizer(Regularizers.get(name)); }
+
+    public SimpleRNNCell recurrentRegularizer(Regularizer r) { setRecurrentRegularizer(r); return this; }
+
+    public SimpleRNNCell recurrentConstraint(String name) { return recurrentConstraint(Constraints.get(name)); }
+
+    public SimpleRNNCell recurrentConstraint(Constraint c) { setRecurrentConstraint(c); return this; }
+
+    public SimpleRNNCell biasRegularizer(String name) { return biasRegularizer(Regularizers.get(name)); }
+
+    public SimpleRNNCell biasRegularizer(Regularizer r) { setBiasRegularizer(r); return this; }
+
+    public SimpleRNNCell biasConstraint(String name) { return biasConstraint(Constraints.get(name)); }
+
+    public SimpleRNNCell biasConstraint(Constraint c) { setBiasConstraint(c); return this; }
+
     @Override public List<Integer> stateSize() { return List.of(units); }
 
     @Override public void build(Shape inputShape) {
-        kernel = addWeight("kernel", Shape.of(inputShape.dim(-1), units), kernelInitializer, true);
-        recurrentKernel = addWeight("recurrent_kernel", Shape.of(units, units), recurrentInitializer, true);
-        if (useBias) bias = addWeight("bias", Shape.of(units), biasInitializer, true);
+        kernel = addWeight("kernel", Shape.of(inputShape.dim(-1), units), kernelInitializer, true, kernelRegularizer, kernelConstraint);
+        recurrentKernel = addWeight("recurrent_kernel", Shape.of(units, units), recurrentInitializer, true, recurrentRegularizer, recurrentConstraint);
+        if (useBias) bias = addWeight("bias", Shape.of(units), biasInitializer, true, biasRegularizer, biasConstraint);
     }
 
     @Override Tensor projectInputs(Tensor inputs) {

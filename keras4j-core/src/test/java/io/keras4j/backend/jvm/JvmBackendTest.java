@@ -351,8 +351,8 @@ class JvmBackendTest {
     @Test
     void where() {
         double[] cond = {1, 0, 2, 0, -1};
-        for (DType ct : DType.values()) {
-            for (DType dt : DType.values()) {
+        for (DType ct : DType.numericValues()) {
+            for (DType dt : DType.numericValues()) {
                 Object a = store(dt, new double[] {1, 2, 3, 4, 5}), b = store(dt, new double[] {-1, -2, -3, -4, -5});
                 Object out = dt.allocate(5);
                 be.where(ct, store(ct, cond), dt, a, b, out, 5);
@@ -383,7 +383,7 @@ class JvmBackendTest {
         int[][] views = {{1, BIG, 1}, {BIG, 1, 1}, {3, 5, 1}, {3, 7, 4}, {1, 6, 9}, {5, 1, 3}, {4000, 10, 1}, {20, 4000, 3},
                 {2, 0, 3}, {3, 0, 1}, {0, 4, 2}, {2, 2, 0}};
         long seed = 300;
-        for (DType dt : DType.values()) {
+        for (DType dt : DType.numericValues()) {
             for (int[] v : views) {
                 int outer = v[0], reduced = v[1], inner = v[2];
                 if (!dt.isFloating() && (long) outer * reduced * inner > 10_000) continue;
@@ -575,7 +575,7 @@ class JvmBackendTest {
         long seed = 500;
         for (int[] shape : shapes) {
             for (int[] perm : permutations(shape.length)) {
-                for (DType dt : DType.values()) {
+                for (DType dt : DType.numericValues()) {
                     int n = size(shape);
                     Object x = store(dt, randoms(seed++, n, -1000, 1000)), out = dt.allocate(n);
                     be.transpose(dt, x, shape, perm, out);
@@ -600,7 +600,7 @@ class JvmBackendTest {
         int[][][] cases = {{{3}, {4, 3}}, {{4, 1}, {4, 3}}, {{}, {2, 2}}, {{1, 3, 1}, {2, 3, 4}}, {{2, 1, 3}, {5, 2, 4, 3}}, {{1}, {0}}};
         long seed = 600;
         for (int[][] c : cases) {
-            for (DType dt : DType.values()) {
+            for (DType dt : DType.numericValues()) {
                 int n = size(c[1]);
                 Object x = store(dt, randoms(seed++, size(c[0]), -50, 50)), out = dt.allocate(n);
                 be.broadcastTo(dt, x, c[0], out, c[1]);
@@ -620,7 +620,7 @@ class JvmBackendTest {
         long seed = 700;
         for (int[][] c : cases) {
             int[] shape = c[0], begin = c[1], box = c[2];
-            for (DType dt : DType.values()) {
+            for (DType dt : DType.numericValues()) {
                 double[] xv = randoms(seed++, size(shape), -9, 9);
                 Object x = store(dt, xv), out = dt.allocate(size(box));
                 be.slice(dt, x, shape, begin, out, box);
@@ -654,7 +654,7 @@ class JvmBackendTest {
         // Parts of shape (2, s_j, 3) concatenated along axis 1.
         int outer = 2, inner = 3;
         int[] sizes = {1, 0, 4, 2};
-        for (DType dt : DType.values()) {
+        for (DType dt : DType.numericValues()) {
             Object[] parts = new Object[sizes.length];
             double[][] vals = new double[sizes.length][];
             for (int j = 0; j < sizes.length; j++) {
@@ -683,7 +683,7 @@ class JvmBackendTest {
     void gatherAndScatterAdd() {
         int outer = 2, axis = 4, inner = 3;
         int[] idx = {3, 0, 3, 3, 1};
-        for (DType dt : DType.values()) {
+        for (DType dt : DType.numericValues()) {
             double[] xv = load(store(dt, randoms(900, outer * axis * inner, -5, 5)));
             Object out = dt.allocate(outer * idx.length * inner);
             be.gather(dt, store(dt, xv), outer, axis, inner, idx, out);
