@@ -46,4 +46,9 @@ public final class MaxNorm extends Constraint {
         c.put("axis", axisConfig(axes, singleAxis));
         return c;
     }
+
+    /** Keras's {@code from_config}: the constraint from its config ({@link #getConfig}), as {@code cls(**config)}. */
+    public static MaxNorm fromConfig(java.util.Map<String, ?> config) {
+        return (MaxNorm) Constraints.get(java.util.Map.of("class_name", "MaxNorm", "config", config));
+    }
 }

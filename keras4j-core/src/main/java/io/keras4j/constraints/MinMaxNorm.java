@@ -54,4 +54,9 @@ public final class MinMaxNorm extends Constraint {
         c.put("axis", axisConfig(axes, singleAxis));
         return c;
     }
+
+    /** Keras's {@code from_config}: the constraint from its config ({@link #getConfig}), as {@code cls(**config)}. */
+    public static MinMaxNorm fromConfig(java.util.Map<String, ?> config) {
+        return (MinMaxNorm) Constraints.get(java.util.Map.of("class_name", "MinMaxNorm", "config", config));
+    }
 }

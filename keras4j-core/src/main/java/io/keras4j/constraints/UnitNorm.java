@@ -34,4 +34,9 @@ public final class UnitNorm extends Constraint {
         c.put("axis", axisConfig(axes, singleAxis));
         return c;
     }
+
+    /** Keras's {@code from_config}: the constraint from its config ({@link #getConfig}), as {@code cls(**config)}. */
+    public static UnitNorm fromConfig(java.util.Map<String, ?> config) {
+        return (UnitNorm) Constraints.get(java.util.Map.of("class_name", "UnitNorm", "config", config));
+    }
 }

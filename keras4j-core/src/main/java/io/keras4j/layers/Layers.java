@@ -51,6 +51,7 @@ public final class Layers {
     static {
         FACTORIES.put("InputLayer", Layers::inputLayer);
         FACTORIES.put("Dense", Layers::dense);
+        FACTORIES.put("EinsumDense", io.keras4j.layers.core.EinsumDense::fromConfig);
         FACTORIES.put("Activation", c -> new Activation(c.activation("activation")));
         FACTORIES.put("Dropout", Layers::dropout);
         FACTORIES.put("Flatten", c -> new Flatten().dataFormat(c.string("data_format", "channels_last")));

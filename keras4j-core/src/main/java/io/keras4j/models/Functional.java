@@ -100,7 +100,17 @@ final class Functional {
     List<Node> nodes() { return nodes; }
 
     /** Runs the graph on concrete inputs, in the order of {@link #inputs()}. */
-    List<Tensor> run(List<Tensor> values, boolean training) {
+    List<Tensor> run(List<Tensor> values, boolean training) { return runMasked(values, null, training).outputs(); }
+
+    /** The outputs of one run and the mask each carries (null where none), in the order of {@link #outputs()}. */
+    record Run(List<Tensor> outputs, List<Tensor> masks) {}
+
+    /**
+     * Runs the graph with masks on its inputs (null, or null entries: none), as Keras's
+     * {@code Functional.call(inputs, mask=...)} sets them on the input tensors; the outputs' masks
+     * are what the graph's layers computed, which a model nested in another model passes on.
+     */
+    Run runMasked(List<Tensor> values, List<Tensor> inputMasks, boolean training) {
         if (values.size() != inputs.size()) {
             throw new IllegalArgumentException("Model expects " + inputs.size() + " input(s), but it received " + values.size() + " input tensors");
         }
@@ -111,6 +121,11 @@ final class Functional {
         }
         // The mask each tensor carries (Keras's _keras_mask), where a layer computed one.
         Map<KerasTensor, Tensor> masks = new IdentityHashMap<>();
+        if (inputMasks != null) {
+            for (int i = 0; i < inputs.size() && i < inputMasks.size(); i++) {
+                if (inputMasks.get(i) != null) masks.put(inputs.get(i), inputMasks.get(i));
+            }
+        }
         for (Node n : nodes) {
             List<Tensor> args = new ArrayList<>(n.inputs().size());
             List<Tensor> argMasks = new ArrayList<>(n.inputs().size());
@@ -126,8 +141,12 @@ final class Functional {
             }
         }
         List<Tensor> result = new ArrayList<>(outputs.size());
-        for (KerasTensor o : outputs) result.add(env.get(o));
-        return result;
+        List<Tensor> resultMasks = new ArrayList<>(outputs.size());
+        for (KerasTensor o : outputs) {
+            result.add(env.get(o));
+            resultMasks.add(masks.get(o));
+        }
+        return new Run(result, resultMasks);
     }
 
     private static void checkInput(int i, KerasTensor spec, Tensor value) {

@@ -89,7 +89,38 @@ public class Model extends Layer {
 
     @Override protected List<Tensor> callAll(List<Tensor> inputs, boolean training) {
         if (graph == null) return super.callAll(inputs, training);
-        return graph.run(inputs, training);
+        return remember(inputs, graph.runMasked(inputs, null, training));
+    }
+
+    // The inputs of the last graph run and the masks its outputs carried: a model called inside
+    // another model is asked for its output masks right after the call, with the same tensors,
+    // and running the graph again only for them would double the cost.
+    private List<Tensor> lastInputs = List.of();
+    private List<Tensor> lastOutputMasks = List.of();
+
+    private List<Tensor> remember(List<Tensor> inputs, Functional.Run run) {
+        lastInputs = new ArrayList<>(inputs);
+        lastOutputMasks = run.masks();
+        return run.outputs();
+    }
+
+    /** Keras's {@code Functional.call(inputs, mask=...)}: the masks go on the graph's input tensors. */
+    @Override protected List<Tensor> callAllMasked(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+        if (graph == null) return super.callAllMasked(inputs, masks, training);
+        return remember(inputs, graph.runMasked(inputs, masks, training));
+    }
+
+    /**
+     * The masks the graph's layers put on its outputs (a nested model passes on, e.g., the mask of
+     * an {@code Embedding(mask_zero=True)} inside it), as Keras's outputs keep their
+     * {@code _keras_mask}.
+     */
+    @Override public List<Tensor> computeMasks(List<Tensor> inputs, List<Tensor> masks) {
+        if (graph == null) return super.computeMasks(inputs, masks);
+        boolean same = inputs.size() == lastInputs.size();
+        for (int i = 0; same && i < inputs.size(); i++) same = inputs.get(i) == lastInputs.get(i);
+        if (same) return lastOutputMasks;
+        return io.keras4j.autodiff.GradientTape.stopRecording(() -> graph.runMasked(inputs, masks, false).masks());
     }
 
     @Override public Shape computeOutputShape(Shape inputShape) {

@@ -95,10 +95,17 @@ public final class Sequential extends Model {
         return out;
     }
 
-    @Override public Tensor call(Tensor inputs, boolean training) {
+    @Override public Tensor call(Tensor inputs, boolean training) { return callMasked(inputs, null, training); }
+
+    // The input of the last call and the mask its output carried (see Model#computeMasks).
+    private Tensor lastInput;
+    private Tensor lastOutputMask;
+
+    /** Keras's {@code Sequential.call(inputs, mask=...)}: the first layer sees the given mask. */
+    @Override protected Tensor callMasked(Tensor inputs, Tensor inputMask, boolean training) {
         if (layers.isEmpty()) throw new IllegalStateException("Sequential model '" + name() + "' has no layers; add layers before calling it.");
         if (inputLayer != null) checkInput(inputs.shape());
-        Tensor x = inputs, mask = null;
+        Tensor x = inputs, mask = inputMask;
         for (Layer l : layers) {
             // Each layer sees the mask its predecessor computed (Keras's _keras_mask), e.g. Embedding(mask_zero) → LSTM.
             List<Tensor> ys = l.applyAll(List.of(x), Collections.singletonList(mask), training);
@@ -110,7 +117,19 @@ public final class Sequential extends Model {
             mask = l.computeMasks(List.of(x), Collections.singletonList(mask)).get(0);
             x = y;
         }
+        lastInput = inputs;
+        lastOutputMask = mask;
         return x;
+    }
+
+    /** The mask the last layer put on the output, which a Sequential nested in another model passes on. */
+    @Override public List<Tensor> computeMasks(List<Tensor> inputs, List<Tensor> masks) {
+        if (inputs.size() == 1 && inputs.get(0) == lastInput) return Collections.singletonList(lastOutputMask);
+        Tensor mask = masks.isEmpty() ? null : masks.get(0);
+        return io.keras4j.autodiff.GradientTape.stopRecording(() -> {
+            callMasked(inputs.get(0), mask, false);
+            return Collections.singletonList(lastOutputMask);
+        });
     }
 
     private void checkInput(Shape got) {

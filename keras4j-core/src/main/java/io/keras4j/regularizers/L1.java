@@ -23,4 +23,9 @@ public final class L1 extends Regularizer {
         c.put("l1", l1);
         return c;
     }
+
+    /** Keras's {@code from_config}: the regularizer from its config ({@link #getConfig}), as {@code cls(**config)}. */
+    public static L1 fromConfig(java.util.Map<String, ?> config) {
+        return (L1) Regularizers.get(java.util.Map.of("class_name", "L1", "config", config));
+    }
 }

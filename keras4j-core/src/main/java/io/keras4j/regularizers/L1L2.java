@@ -40,4 +40,9 @@ public final class L1L2 extends Regularizer {
         c.put("l2", l2);
         return c;
     }
+
+    /** Keras's {@code from_config}: the regularizer from its config ({@link #getConfig}), as {@code cls(**config)}. */
+    public static L1L2 fromConfig(java.util.Map<String, ?> config) {
+        return (L1L2) Regularizers.get(java.util.Map.of("class_name", "L1L2", "config", config));
+    }
 }

@@ -23,4 +23,9 @@ public final class L2 extends Regularizer {
         c.put("l2", l2);
         return c;
     }
+
+    /** Keras's {@code from_config}: the regularizer from its config ({@link #getConfig}), as {@code cls(**config)}. */
+    public static L2 fromConfig(java.util.Map<String, ?> config) {
+        return (L2) Regularizers.get(java.util.Map.of("class_name", "L2", "config", config));
+    }
 }

@@ -53,4 +53,9 @@ public final class OrthogonalRegularizer extends Regularizer {
         c.put("mode", mode);
         return c;
     }
+
+    /** Keras's {@code from_config}: the regularizer from its config ({@link #getConfig}), as {@code cls(**config)}. */
+    public static OrthogonalRegularizer fromConfig(java.util.Map<String, ?> config) {
+        return (OrthogonalRegularizer) Regularizers.get(java.util.Map.of("class_name", "OrthogonalRegularizer", "config", config));
+    }
 }

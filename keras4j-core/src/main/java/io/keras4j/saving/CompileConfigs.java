@@ -48,7 +48,7 @@ public final class CompileConfigs {
         Object opt = config.containsKey("optimizer") ? config.get("optimizer") : config.get("optimizer_config");
         Optimizer optimizer;
         if (opt instanceof String s) optimizer = Optimizers.get(s);
-        else if (opt instanceof Map<?, ?> m && SerializationLib.deserializeKerasObject(m) instanceof Optimizer o) optimizer = o;
+        else if (opt instanceof Map<?, ?> m && SerializationLib.deserializeKerasObject(inModule(m, "keras.optimizers")) instanceof Optimizer o) optimizer = o;
         else if (opt instanceof Map<?, ?> m && m.get("class_name") instanceof String cls) {
             optimizer = SerializationLib.deserializeOptimizer(cls, ModelConfigs.map(m.get("config") == null ? new LinkedHashMap<>() : m.get("config")));
         } else throw new IllegalArgumentException("Could not interpret optimizer identifier in the compile config: " + opt);
@@ -72,7 +72,7 @@ public final class CompileConfigs {
     private static Loss loss(Object o) {
         if (o instanceof String s) return Losses.get(s);
         if (o instanceof Map<?, ?> m) {
-            Object obj = SerializationLib.deserializeKerasObject(m);
+            Object obj = SerializationLib.deserializeKerasObject(inModule(m, "keras.losses"));
             if (obj instanceof Loss l) return l;
             if (obj instanceof String s) return Losses.get(s);
         }
@@ -96,7 +96,18 @@ public final class CompileConfigs {
 
     private static List<Object> metricList(List<?> specs) {
         List<Object> out = new ArrayList<>();
-        for (Object s : specs) out.add(s instanceof Map<?, ?> m ? SerializationLib.deserializeKerasObject(m) : s);
+        for (Object s : specs) out.add(s instanceof Map<?, ?> m ? SerializationLib.deserializeKerasObject(inModule(m, "keras.metrics")) : s);
         return out;
+    }
+
+    /**
+     * Keras 2 files and hand-written configs name built-in objects without a {@code module}
+     * ({@code {"class_name": "Adam", "config": {...}}}); Keras resolves those from the caller's
+     * own module (its {@code module_objects}), which the compile config's key tells here.
+     */
+    static Map<String, Object> inModule(Map<?, ?> serialized, String module) {
+        Map<String, Object> m = new LinkedHashMap<>(ModelConfigs.map(serialized));
+        if (m.get("class_name") instanceof String && !m.containsKey("module") && !m.containsKey("registered_name")) m.put("module", module);
+        return m;
     }
 }

@@ -133,6 +133,11 @@ public final class KerasArchive {
             return model;
         } catch (IOException e) {
             throw new ModelFileException("Could not read " + file + ": " + e.getMessage(), e);
+        } catch (ModelFileException | UnsupportedOperationException | java.io.UncheckedIOException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The config or weights describe something Keras would refuse too (its message is kept): the file is at fault.
+            throw new ModelFileException(file + ": " + e.getMessage(), e);
         } finally {
             deleteTree(work);
         }

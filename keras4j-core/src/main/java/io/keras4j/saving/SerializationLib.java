@@ -117,7 +117,9 @@ public final class SerializationLib {
             m.put("config", layer.getConfig());
             m.put("registered_name", "Functional");
         } else {
-            m.put("module", "keras.layers");
+            // A user class that is not registered keeps its Java package as module (Keras writes the Python module).
+            boolean builtin = layer.getClass().getName().startsWith("io.keras4j.") && Layers.isRegistered(layer.className());
+            m.put("module", builtin ? "keras.layers" : layer.getClass().getPackageName());
             m.put("class_name", layer.className());
             m.put("config", layerConfig(layer));
             m.put("registered_name", null);

@@ -65,6 +65,7 @@ public final class FitOptions {
     public FitOptions validationData(List<Tensor> x, List<Tensor> y) {
         validationX = List.copyOf(x);
         validationY = List.copyOf(y);
+        validationSampleWeight = null;
         validationDataset = null;
         return this;
     }

@@ -32,7 +32,9 @@ import java.util.TreeMap;
  * callbacks' hooks. Data are lists: one array per model input and per model output. With several
  * outputs the loss is the weighted sum of per-output losses, and the logs hold
  * {@code <output>_loss} and {@code <output>_<metric>} as in Keras. Logs are sorted by name, as
- * Keras sorts them.
+ * Keras sorts them. Sample weights (given, or made from {@code class_weight}) multiply each
+ * sample's loss inside the loss's reduction and feed the {@code weighted_metrics} only; the logged
+ * loss is still averaged over batches by their sizes, as Keras's loss tracker does.
  */
 public final class Trainer {
     private final Model model;
@@ -378,6 +380,9 @@ public final class Trainer {
         }
         checkData(x, y);
         // Sample weights are split with the data; class weights apply to the training part only, as in Keras.
+        if (o.sampleWeight != null && o.classWeight != null) {
+            throw new IllegalArgumentException("You cannot `class_weight` and `sample_weight` at the same time.");
+        }
         List<Tensor> sw = sampleWeights(y, o.sampleWeight, o.sampleWeightForAllOutputs, null);
         checkData(x, y, sw);
         List<Tensor> vx = o.validationX, vy = o.validationY, vsw = null;
@@ -569,12 +574,14 @@ public final class Trainer {
             vsw = sampleWeights(vy, given, given != null && given.size() == 1, null);
             checkData(vx, vy, vsw);
         }
+        long fitSeed = Random.nextSeed(); // drawn as the array fit draws it, so both give the same run
+        // Keras's PyDataset adapter visits the batches in a new order each epoch when shuffle is on.
+        if (data instanceof io.keras4j.data.PyDataset p && o.shuffle && p.numBatches() != null) data = p.shuffled(Random.deriveSeed(fitSeed, -1));
         try (EpochIterator train = new EpochIterator(data, o.stepsPerEpoch, INFINITE_FIT);
              EpochIterator val = o.validationDataset == null ? null : new EpochIterator(o.validationDataset, o.validationSteps, INFINITE_EVAL)) {
             History history = new History();
             CallbackList cbs = callbacks(o.callbacks, history, o.verbose, params(o.epochs, train.numSteps(), o.verbose));
             model.setStopTraining(false);
-            long fitSeed = Random.nextSeed(); // drawn as the array fit draws it, so both give the same run
             model.takeResumePoint();
             cbs.onTrainBegin(Map.of());
             int[] resume = model.takeResumePoint();

@@ -103,6 +103,15 @@ class ModelCheckpointTest {
         assertEquals("Failed to format this callback filepath: \"" + dir.resolve("{acc}.keras") + "\". Reason: 'acc'", e.getMessage());
     }
 
+    @Test void kerasDefaults() {
+        ModelCheckpoint c = new ModelCheckpoint("m.keras");
+        assertEquals("val_loss", c.monitor());
+        assertEquals("auto", c.mode());
+        assertFalse(c.saveBestOnly());
+        assertFalse(c.saveWeightsOnly());
+        assertNull(c.best());
+    }
+
     @Test void badArgumentsInKerasWords() {
         assertEquals("The filepath provided must end in `.keras` (Keras model format). Received: filepath=m.h6",
                 assertThrows(IllegalArgumentException.class, () -> new ModelCheckpoint("m.h6")).getMessage());

@@ -98,6 +98,10 @@ class TensorBoardTest {
         assertFalse(Files.exists(dir.resolve("validation")));
     }
 
+    @Test void kerasDefaultLogDir() {
+        assertEquals(Path.of("logs"), new TensorBoard().logDir());
+    }
+
     @Test void badArguments() {
         assertThrows(IllegalArgumentException.class, () -> new TensorBoard("x").histogramFreq(-1));
         assertThrows(IllegalArgumentException.class, () -> new TensorBoard("x").updateFreq("sometimes"));

@@ -77,5 +77,11 @@ class ConstraintTrainingTest {
         assertEquals(new NonNeg().serialize(), bn.getConfig().get("gamma_constraint"));
         LSTM back = (LSTM) Layers.fromConfig("LSTM", lstm.getConfig());
         assertInstanceOf(NonNeg.class, back.cell().biasConstraint());
+        // from_config(get_config()) round trips, with Keras's axis defaults (0).
+        assertEquals(new MaxNorm(3, 1).getConfig(), MaxNorm.fromConfig(new MaxNorm(3, 1).getConfig()).getConfig());
+        assertArrayEquals(new int[] {0}, MaxNorm.fromConfig(java.util.Map.of("max_value", 2.5)).axis());
+        assertEquals(new MinMaxNorm(0.5, 2, 0.7, 0).getConfig(), MinMaxNorm.fromConfig(new MinMaxNorm(0.5, 2, 0.7, 0).getConfig()).getConfig());
+        assertEquals(new UnitNorm().getConfig(), UnitNorm.fromConfig(java.util.Map.of()).getConfig());
+        assertInstanceOf(NonNeg.class, NonNeg.fromConfig(java.util.Map.of()));
     }
 }

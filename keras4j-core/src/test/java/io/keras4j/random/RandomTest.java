@@ -41,6 +41,28 @@ class RandomTest {
         assertEquals(expectedGlobal, Random.nextSeed());
     }
 
+    /** Inside a step scope a noise draw depends on the step seed only; outside it, on the layer's stream. */
+    @Test void stepScopeKeysNoiseDrawsByTheStepAlone() {
+        java.util.function.LongSupplier stream = new java.util.SplittableRandom(1)::nextLong;
+        long a, b, c;
+        try (Random.Scope s = Random.stepScope(Random.deriveSeed(9, 2, 3))) {
+            a = Random.noiseSeed(null, stream);
+            b = Random.noiseSeed(4L, stream);
+        }
+        stream.getAsLong(); // draws consumed elsewhere do not matter
+        try (Random.Scope s = Random.stepScope(Random.deriveSeed(9, 2, 3))) {
+            assertEquals(a, Random.noiseSeed(null, stream));
+            assertEquals(b, Random.noiseSeed(4L, stream));
+        }
+        try (Random.Scope s = Random.stepScope(Random.deriveSeed(9, 2, 4))) {
+            c = Random.noiseSeed(null, stream);
+        }
+        assertTrue(a != c, "another step, another draw");
+        long outside = Random.noiseSeed(null, () -> 42L);
+        assertEquals(42L, outside);
+        assertTrue(Random.deriveSeed(1, 2) != Random.deriveSeed(2, 1));
+    }
+
     private static final Shape BIG = Shape.of(200, 500); // 100k samples: standard errors ~0.003
 
     @Test

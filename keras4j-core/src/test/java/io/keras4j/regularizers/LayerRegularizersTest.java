@@ -168,5 +168,11 @@ class LayerRegularizersTest {
         assertEquals(0.01, both.l1());
         assertEquals(0.01, both.l2());
         assertInstanceOf(OrthogonalRegularizer.class, Regularizers.get("orthogonal_regularizer"));
+        // from_config(get_config()) gives the same regularizer; None values take the defaults.
+        assertEquals(0.3, L2.fromConfig(new L2(0.3).getConfig()).l2());
+        assertEquals(new L1L2(0.1, 0.2).getConfig(), L1L2.fromConfig(new L1L2(0.1, 0.2).getConfig()).getConfig());
+        assertEquals("columns", OrthogonalRegularizer.fromConfig(Map.of("factor", 0.5, "mode", "columns")).mode());
+        var e = assertThrows(IllegalArgumentException.class, () -> L1.fromConfig(Map.of("l2", 0.1)));
+        assertEquals("L1.__init__() got an unexpected keyword argument 'l2'", e.getMessage());
     }
 }

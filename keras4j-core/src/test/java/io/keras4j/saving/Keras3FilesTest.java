@@ -91,7 +91,7 @@ class Keras3FilesTest {
     }
 
     @Test void nestedContainerNeedsItsClass() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.loadModel(file("pre_pr22362_nested_container.keras")));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> Models.loadModel(file("pre_pr22362_nested_container.keras")));
         assertTrue(e.getMessage().contains("Could not locate class 'NestedDenseModel'"), e.getMessage());
     }
 

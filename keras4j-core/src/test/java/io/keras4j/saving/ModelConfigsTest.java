@@ -73,6 +73,27 @@ class ModelConfigsTest {
         assertEquals(2, ((List<?>) config.get("input_layers")).size());
     }
 
+    /** An encoder LSTM's states feed a decoder LSTM's initial_state; the model outputs the encoder's three tensors too. */
+    @Test void multiOutputLayersAndInitialStates() {
+        KerasTensor enc = Input.of(4, 2), dec = Input.of(3, 2);
+        List<KerasTensor> encoded = ((io.keras4j.layers.rnn.RNN) new io.keras4j.layers.rnn.LSTM(3).returnState(true)).applyAll(List.of(enc));
+        KerasTensor decoded = new io.keras4j.layers.rnn.LSTM(3).applyAll(List.of(dec, encoded.get(1), encoded.get(2))).get(0);
+        List<KerasTensor> outs = new ArrayList<>(encoded);
+        outs.add(decoded);
+        Model m = new Model(List.of(enc, dec), outs);
+        Map<String, Object> config = ModelConfigs.functionalConfig(m);
+        String json = KerasJson.write(config);
+        assertTrue(json.contains("\"initial_state\""), json);
+        assertTrue(json.contains("\"output_layers\":[[\"lstm"), json);
+        Model copy = ModelConfigs.fromConfig(ModelConfigs.toConfig(m));
+        assertEquals(KerasJson.write(ModelConfigs.toConfig(m)), KerasJson.write(ModelConfigs.toConfig(copy)));
+        copyWeights(m, copy);
+        List<Tensor> x = List.of(Tensor.of(data(4, 2, 0).toFloatArray(), 1, 4, 2), Tensor.of(data(3, 2, 1).toFloatArray(), 1, 3, 2));
+        List<Tensor> want = m.predictAll(x), got = copy.predictAll(x);
+        assertEquals(4, got.size());
+        for (int i = 0; i < 4; i++) assertArrayEquals(want.get(i).toFloatArray(), got.get(i).toFloatArray(), "output " + i);
+    }
+
     @Test void sequentialJsonRoundTrip() {
         Sequential s = new Sequential(Input.of(4), new Dense(5).activation("relu"), new Dense(1));
         String json = s.toJson();

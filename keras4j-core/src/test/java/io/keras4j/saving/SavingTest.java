@@ -158,6 +158,25 @@ class SavingTest {
         assertEquals(Shape.of(4, 5), other.getLayer(0).weights().get(0).shape());
     }
 
+    /** An adapted lookup keeps its vocabulary in {@code assets/<layer path>/vocabulary.txt}, as Keras's. */
+    @Test void assetsTravelInTheArchive(@TempDir Path dir) throws Exception {
+        var lookup = new io.keras4j.layers.preprocessing.StringLookup();
+        lookup.adapt(Tensor.ofStrings(new String[] {"b", "a", "b", "c", "b", "a"}, 6));
+        var in = Input.of(Shape.of(2), io.keras4j.tensor.DType.STRING, null);
+        Model m = new Model(in, lookup.apply(in));
+        Path file = dir.resolve("lookup.keras");
+        m.save(file);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            var entry = zip.getEntry("assets/layers/string_lookup/vocabulary.txt");
+            assertNotNull(entry, "vocabulary asset");
+            assertEquals("[UNK]\nb\na\nc", new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Model loaded = Models.loadModel(file);
+        Tensor x = Tensor.ofStrings(new String[] {"a", "b", "c", "zzz"}, 2, 2);
+        // Keras's StringLookup: OOV 0, then by decreasing frequency: b=1, a=2, c=3.
+        assertArrayEquals(new double[] {2, 1, 3, 0}, loaded.predict(x).toDoubleArray());
+    }
+
     @Test void lambdaScheduleCannotBeSaved(@TempDir Path dir) {
         Model m = new Sequential(Input.of(4), new Dense(3));
         m.compile(new Adam().learningRate(step -> 0.1), new SparseCategoricalCrossentropy(), List.of());

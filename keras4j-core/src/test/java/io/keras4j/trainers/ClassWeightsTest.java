@@ -3,6 +3,7 @@ package io.keras4j.trainers;
 import io.keras4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -30,6 +31,28 @@ class ClassWeightsTest {
     @Test void classesMissingFromTheMapWeighOne() {
         Tensor y = Tensor.ofInts(new int[] {4, 0}, 2);
         assertArrayEquals(new float[] {1f, 0.5f}, ClassWeights.toSampleWeights(y, WEIGHTS).toFloatArray());
+    }
+
+    @Test void weightsForClassesNoLabelHasAreReported() {
+        java.util.List<String> messages = new java.util.ArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(ClassWeights.class.getName());
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord r) { messages.add(r.getMessage()); }
+            @Override public void flush() {}
+            @Override public void close() {}
+        };
+        log.addHandler(h);
+        try {
+            // The map is counted from 1 while the labels are 0 and 1: class 2 never occurs.
+            ClassWeights.toSampleWeights(Tensor.ofInts(new int[] {0, 1, 1}, 3), Map.of(1, 1.0, 2, 10.0));
+            assertEquals(1, messages.size(), messages.toString());
+            assertTrue(messages.get(0).contains("[2]") && messages.get(0).contains("[0, 1]"), messages.get(0));
+            messages.clear();
+            ClassWeights.toSampleWeights(Tensor.ofInts(new int[] {0, 1, 2}, 3), WEIGHTS);
+            assertEquals(List.of(), messages);
+        } finally {
+            log.removeHandler(h);
+        }
     }
 
     @Test void fitOptionsRefuseNullEntries() {

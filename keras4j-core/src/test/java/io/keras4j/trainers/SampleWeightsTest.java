@@ -153,6 +153,19 @@ class SampleWeightsTest {
         assertTrue(e.getMessage().startsWith("You should provide one `sample_weight` array per output in `y`."), e.getMessage());
     }
 
+    @Test void weightedMetricsByOutputName() {
+        KerasTensor in = Input.of(2);
+        Dense da = new Dense(1).useBias(false).name("a"), db = new Dense(1).useBias(false).name("b");
+        Model m = new Model(List.of(in), List.of(da.apply(in), db.apply(in)));
+        da.setWeights(List.of(Tensor.of(new float[][] {{1}, {2}})));
+        db.setWeights(List.of(Tensor.of(new float[][] {{0}, {0}})));
+        m.compile(new SGD(), Map.of("a", Losses.get("mse"), "b", Losses.get("mse")), null, Map.of("a", List.of("mse")), Map.of("a", List.of("mse")));
+        Map<String, Double> logs = m.evaluate(List.of(X), List.of(Y, Y), List.of(W), 4, 0);
+        assertEquals(7 / 4.0, logs.get("a_mse"), 1e-6);
+        assertEquals(6.5 / 3.5, logs.get("a_weighted_mse"), 1e-6);
+        assertFalse(logs.containsKey("b_mse"), logs.toString());
+    }
+
     @Test void validationSplitSplitsTheSampleWeights() {
         // 10 samples, validation_split 0.2: the last two are validation, and their weights are 0.
         float[] w = {1, 1, 1, 1, 1, 1, 1, 1, 0, 0};

@@ -79,4 +79,19 @@ class TextDatasetUtilsTest {
                 () -> TextDatasetUtils.textDatasetFromDirectory(dir, new TextDatasetUtils.Options().verbose(false)));
         assertEquals("No text files found in directory " + dir + ". Allowed format: .txt", e.getMessage());
     }
+
+    @Test void theTextsTrainAModelThroughTextVectorization(@TempDir Path dir) throws Exception {
+        tree(dir);
+        FileDataset<Element> ds = TextDatasetUtils.textDatasetFromDirectory(dir, new TextDatasetUtils.Options().batchSize(2).seed(5L).verbose(false));
+        io.keras4j.layers.preprocessing.TextVectorization vectorize = new io.keras4j.layers.preprocessing.TextVectorization().outputSequenceLength(4);
+        vectorize.adapt(ds.map(e -> e.x(0))); // Keras's text_ds.map(lambda x, y: x)
+        var in = io.keras4j.layers.core.Input.of(Shape.scalar(), DType.STRING, null);
+        var h = new io.keras4j.layers.core.Embedding(vectorize.vocabularySize(), 3).apply(vectorize.apply(in));
+        var out = new io.keras4j.layers.core.Dense(2, "softmax").apply(new io.keras4j.layers.pooling.GlobalAveragePooling1D().apply(h));
+        io.keras4j.models.Model m = new io.keras4j.models.Model(in, out);
+        m.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+        var history = m.fit(ds, new io.keras4j.trainers.FitOptions().epochs(2).verbose(0));
+        assertEquals(2, history.get("loss").size());
+        assertEquals(3, history.params().get("steps"));
+    }
 }

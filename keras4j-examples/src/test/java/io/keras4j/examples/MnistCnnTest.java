@@ -44,6 +44,13 @@ class MnistCnnTest {
     }
 
     @Test
+    void isTheFirstListedExample() {
+        assertEquals("mnist_cnn", Examples.all().keySet().iterator().next());
+        assertEquals(20, MnistCnn.defaultEpochs("digits"));
+        assertEquals(15, MnistCnn.defaultEpochs("mnist")); // the Keras example's epochs
+    }
+
+    @Test
     void upscalesWithHalfPixelBilinearSampling() {
         // tf.image.resize / keras.layers.Resizing("bilinear") doubling [a, b]: a, 3a/4 + b/4, a/4 + 3b/4, b.
         Tensor img = Tensor.of(new float[] {0, 16, 0, 16}, 1, 2, 2);

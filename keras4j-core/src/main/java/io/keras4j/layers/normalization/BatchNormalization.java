@@ -211,11 +211,33 @@ public final class BatchNormalization extends Layer {
         }
     }
 
-    @Override public Tensor call(Tensor inputs, boolean training) {
+    @Override public Tensor call(Tensor inputs, boolean training) { return callMasked(inputs, null, training); }
+
+    /** Keras passes the mask on unchanged (and uses it for the batch moments in training). */
+    @Override public boolean supportsMasking() { return true; }
+
+    /**
+     * With a mask (one dimension less than the inputs, as Keras requires), training moments are
+     * taken over the unmasked positions only, Keras's {@code _moments}: masked sum over
+     * (count + 1e-7), then the masked squared deviations over the same.
+     */
+    @Override protected Tensor callMasked(Tensor inputs, Tensor mask, boolean training) {
+        if (mask != null && mask.rank() != inputs.rank() - 1) {
+            throw new IllegalArgumentException("The mask provided should be one dimension less than the inputs. Received: mask.shape="
+                    + mask.shape() + ", inputs.shape=" + inputs.shape());
+        }
         Tensor x = inputs.dtype().isFloating() ? inputs : Ops.cast(inputs, dtype());
         Tensor mean;
         Tensor variance;
-        if (training && trainable()) {
+        if (training && trainable() && mask != null) {
+            Tensor m = Ops.broadcastTo(Ops.expandDims(Ops.notEqual(Ops.cast(mask, x.dtype()), Tensor.scalar(0, x.dtype())), -1), x.shape());
+            Tensor count = Ops.add(Ops.sum(Ops.cast(m, x.dtype()), reductionAxes, true), 1e-7);
+            mean = Ops.divide(Ops.sum(Ops.where(m, x, 0.0), reductionAxes, true), count);
+            variance = Ops.divide(Ops.sum(Ops.square(Ops.where(m, Ops.subtract(x, mean), 0.0)), reductionAxes, true), count);
+            mean = Ops.reshape(mean, Shape.of(broadcastShape));
+            variance = Ops.reshape(variance, Shape.of(broadcastShape));
+            updateMovingStatistics(mean, variance);
+        } else if (training && trainable()) {
             mean = Ops.reshape(Ops.mean(x, reductionAxes, false), Shape.of(broadcastShape));
             variance = Ops.reshape(Ops.var(x, reductionAxes, false), Shape.of(broadcastShape));
             updateMovingStatistics(mean, variance);

@@ -35,8 +35,8 @@ import java.util.Map;
  * file.
  */
 public final class LegacyH5Format {
-    /** The Keras version whose file layout we write (a Keras 3 writer's). */
-    static final String KERAS_VERSION = "3.8.0";
+    /** The Keras version whose file layout we write: the same as in our {@code .keras} archives. */
+    static final String KERAS_VERSION = io.keras4j.saving.KerasArchive.KERAS_VERSION;
     /** Keras writes {@code keras.backend.backend()}; ours is the JVM backend. */
     static final String BACKEND = "keras4j";
 
@@ -124,7 +124,7 @@ public final class LegacyH5Format {
                 Node weights = f.getChild("model_weights");
                 if (!(weights instanceof Group g)) throw new ModelFileException("No group 'model_weights' in " + path);
                 new LegacyWeightsReader(g, f.size()).loadByPosition(model, false);
-                if (compile) compileFrom(f, model, path);
+                if (compile) compileFrom(f, model, kerasMajor(H5Attributes.string(f, "keras_version")), path);
                 return model;
             });
         }
@@ -182,7 +182,7 @@ public final class LegacyH5Format {
         }
     }
 
-    private static void compileFrom(HdfFile f, Model model, Path path) {
+    private static void compileFrom(HdfFile f, Model model, int kerasVersion, Path path) {
         String text = H5Attributes.string(f, "training_config");
         if (text == null) {
             LOG.log(System.Logger.Level.WARNING, "No training configuration found in the save file, so the model was *not* compiled. Compile it manually.");
@@ -190,7 +190,7 @@ public final class LegacyH5Format {
         }
         Map<String, Object> training = jsonObject(text, "training_config", path);
         try {
-            TrainingConfig.compile(model, training);
+            TrainingConfig.compile(model, training, kerasVersion);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             // Keras 2 training configs name things Keras 3 no longer has (lr, sample_weight_mode,
             // removed metrics); the weights are loaded, so the model stays usable for inference.

@@ -72,8 +72,10 @@ final class LegacyWeightsReader {
         List<String> saved = new ArrayList<>();
         for (String name : layerNames()) if (!weightNames(name).isEmpty()) saved.add(name);
         if (saved.size() != layers.size()) {
+            String hint = layers.isEmpty() && !model.layers().isEmpty() && !saved.isEmpty()
+                    ? " The model has no weights yet: build it (give it an Input, or call it once) before loading weights." : "";
             throw new ModelFileException("Layer count mismatch when loading weights from file. Model expected " + layers.size()
-                    + " layers, found " + saved.size() + " saved layers.");
+                    + " layers, found " + saved.size() + " saved layers." + hint);
         }
         for (int k = 0; k < saved.size(); k++) {
             Layer layer = layers.get(k);

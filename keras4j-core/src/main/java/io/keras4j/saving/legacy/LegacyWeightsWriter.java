@@ -70,8 +70,41 @@ final class LegacyWeightsWriter {
         for (int i = 0; i < vars.size(); i++) H5Datasets.write(group, names.get(i), vars.get(i).peek());
     }
 
-    /** A string-array attribute; an empty list is left out (see the class comment). */
+    /** HDF5's object header limit, which Keras keeps every attribute under. */
+    static final int HDF5_OBJECT_HEADER_LIMIT = 64512;
+
+    /**
+     * A string-array attribute; an empty list is left out (see the class comment). As Keras's
+     * {@code save_attributes_to_hdf5_group}, a list whose fixed-length encoding exceeds the object
+     * header limit is split into the fewest equal chunks {@code name0}, {@code name1}, ... that fit.
+     */
     static void putStrings(WritableGroup group, String name, List<String> values) {
-        if (!values.isEmpty()) group.putAttribute(name, values.toArray(new String[0]));
+        if (values.isEmpty()) return;
+        int width = 1;
+        for (String v : values) {
+            int len = v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (len > HDF5_OBJECT_HEADER_LIMIT) {
+                throw new IllegalArgumentException("The following attributes cannot be saved to HDF5 file because they are larger than "
+                        + HDF5_OBJECT_HEADER_LIMIT + " bytes: [" + v.substring(0, Math.min(80, v.length())) + "...]");
+            }
+            width = Math.max(width, len);
+        }
+        int chunks = 1;
+        while (chunkBytes(values.size(), chunks, width) > HDF5_OBJECT_HEADER_LIMIT) chunks++;
+        if (chunks == 1) {
+            group.putAttribute(name, values.toArray(new String[0]));
+            return;
+        }
+        // numpy's array_split: the first (n % chunks) chunks get one extra element.
+        int n = values.size(), base = n / chunks, extra = n % chunks, from = 0;
+        for (int c = 0; c < chunks; c++) {
+            int size = base + (c < extra ? 1 : 0);
+            group.putAttribute(name + c, values.subList(from, from + size).toArray(new String[0]));
+            from += size;
+        }
+    }
+
+    private static long chunkBytes(int n, int chunks, int width) {
+        return (long) ((n + chunks - 1) / chunks) * width;
     }
 }

@@ -191,7 +191,8 @@ public final class ModelFileInspector {
             return;
         }
         if (!custom && !Layers.isRegistered(cls)) {
-            problems.add("layer '" + name + "': layer class " + cls + " is not implemented in keras4j");
+            problems.add("layer '" + name + "': layer class " + cls + " is not implemented in keras4j"
+                    + " (a custom layer can be registered with ObjectRegistry.registerCustomObject)");
             return;
         }
         // Wrapped layers first: an unknown inner class is the real problem, not the wrapper.

@@ -5,6 +5,7 @@ import io.keras4j.losses.Losses;
 import io.keras4j.models.Model;
 import io.keras4j.optimizers.Optimizer;
 import io.keras4j.optimizers.Optimizers;
+import io.keras4j.saving.CompileConfigs;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,20 +22,8 @@ final class TrainingConfig {
 
     /** What Keras 3 writes for a compiled model: its compile config without the optimizer, plus {@code optimizer_config}. */
     static Map<String, Object> of(Model model) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        Loss loss = model.loss();
-        Map<String, Object> serializedLoss = new LinkedHashMap<>();
-        serializedLoss.put("module", "keras.losses");
-        serializedLoss.put("class_name", loss.className());
-        serializedLoss.put("config", loss.getConfig());
-        serializedLoss.put("registered_name", null);
-        c.put("loss", serializedLoss);
-        c.put("loss_weights", null);
-        c.put("metrics", null);
-        c.put("weighted_metrics", null);
-        c.put("run_eagerly", false);
-        c.put("steps_per_execution", 1);
-        c.put("jit_compile", false);
+        Map<String, Object> c = new LinkedHashMap<>(model.getCompileConfig());
+        c.remove("optimizer");
         Optimizer optimizer = model.optimizer();
         Map<String, Object> opt = new LinkedHashMap<>();
         opt.put("class_name", optimizer.className());
@@ -43,7 +32,28 @@ final class TrainingConfig {
         return c;
     }
 
-    /** Compiles {@code model} from a training config of any Keras version. */
+    /** Compiles {@code model} from a training config: Keras 3's through its compile config, older ones leniently. */
+    static void compile(Model model, Map<String, Object> training, int kerasVersion) {
+        if (kerasVersion < 3) {
+            compile(model, training);
+            return;
+        }
+        // Keras 3's compile config names the optimizer as a serialized object of keras.optimizers.
+        Map<String, Object> config = new LinkedHashMap<>(training);
+        Object opt = config.remove("optimizer_config");
+        if (opt instanceof Map<?, ?> m && !m.containsKey("module")) {
+            Map<String, Object> serialized = new LinkedHashMap<>();
+            serialized.put("module", "keras.optimizers");
+            serialized.put("class_name", m.get("class_name"));
+            serialized.put("config", m.get("config"));
+            serialized.put("registered_name", null);
+            opt = serialized;
+        }
+        config.put("optimizer", opt);
+        CompileConfigs.compile(model, config);
+    }
+
+    /** Compiles {@code model} from a Keras 1/2 training config ({@code lr}, per-output dicts, metric names). */
     static void compile(Model model, Map<String, Object> training) {
         Optimizer optimizer = optimizer(training.get("optimizer_config"));
         Object lossConfig = training.get("loss");

@@ -139,6 +139,30 @@ class ImageLayersTest {
         assertArrayEquals(rot180, new RandomRotation(0.5, 0.5).apply(NINE, true).toFloatArray(), 1e-5f);
     }
 
+    /**
+     * Bilinear interpolation reproduces a linear image exactly, so inside the image a rotation by
+     * any angle must give f(x_in, y_in) at Keras's source point: x_in = cos·x − sin·y + a2,
+     * y_in = sin·x + cos·y + b2 about the centre ((W−1)/2, (H−1)/2).
+     */
+    @Test void bilinearRotationOfALinearImageFollowsKerasMatrix() {
+        int n = 7;
+        float[] v = new float[n * n];
+        for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) v[r * n + c] = 2 * r + 3 * c;
+        double deg = 30, t = Math.toRadians(deg), cx = (n - 1) / 2.0, cy = cx;
+        float[] out = new RandomRotation(deg / 360, deg / 360).apply(Tensor.of(v, 1, n, n, 1), true).toFloatArray();
+        int checked = 0;
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                double xin = Math.cos(t) * x - Math.sin(t) * y + (cx - cx * Math.cos(t) + cy * Math.sin(t));
+                double yin = Math.sin(t) * x + Math.cos(t) * y + (cy - cx * Math.sin(t) - cy * Math.cos(t));
+                if (xin < 0 || yin < 0 || xin > n - 1 || yin > n - 1) continue;
+                assertEquals(2 * yin + 3 * xin, out[y * n + x], 1e-4, "pixel " + y + "," + x);
+                checked++;
+            }
+        }
+        assertTrue(checked > 25, "checked " + checked);
+    }
+
     @Test void translationByWholePixelsWithEachFillMode() {
         Tensor x = row(1, 2, 3, 4);
         // width factor 0.25 of 4 columns: one pixel to the right.
