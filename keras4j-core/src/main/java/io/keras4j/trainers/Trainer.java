@@ -20,7 +20,6 @@ import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -360,17 +359,7 @@ public final class Trainer {
         }
     }
 
-    private static List<Tensor> rows(List<Tensor> ts, int[] order, int from, int to) {
-        if (ts == null) return null;
-        List<Tensor> out = new ArrayList<>(ts.size());
-        for (Tensor t : ts) {
-            if (t == null) { out.add(null); continue; } // an output without sample weights
-            out.add(order == null ? Ops.sliceAxis0(t, from, to) : Ops.take(t, Tensor.ofInts(Arrays.copyOfRange(order, from, to), to - from), 0));
-        }
-        return out;
-    }
-
-    private static List<Tensor> rowRange(List<Tensor> ts, int from, int to) { return rows(ts, null, from, to); }
+    private static List<Tensor> rowRange(List<Tensor> ts, int from, int to) { return ArrayDataAdapter.rows(ts, null, from, to); }
 
     public History fit(List<Tensor> x, List<Tensor> y, FitOptions o) {
         requireCompiled();
@@ -407,51 +396,64 @@ public final class Trainer {
             sw = rowRange(sw, 0, splitAt);
         }
         if (o.classWeight != null) sw = sampleWeights(y, sw, false, o.classWeight);
-        int n = x.get(0).shape().dim(0);
-        int steps = (n + o.batchSize - 1) / o.batchSize;
-        History history = new History();
-        CallbackList cbs = callbacks(o.callbacks, history, o.verbose, Map.of("epochs", o.epochs, "steps", steps, "verbose", o.verbose));
-        model.setStopTraining(false);
-        // Shuffling and dropout are functions of (fitSeed, epoch, step), not of what was drawn
-        // before: a fit resumed from a backup at some epoch and step repeats the uninterrupted run.
         long fitSeed = Random.nextSeed();
-        model.takeResumePoint(); // a stale one from a fit that failed before it started
-        cbs.onTrainBegin(Map.of());
-        int[] resume = model.takeResumePoint(); // BackupAndRestore sets it in on_train_begin
-        int initialEpoch = resume != null ? resume[0] : o.initialEpoch;
-        int skipSteps = resume != null ? resume[1] : 0;
-        Map<String, Double> epochLogs = Map.of();
+        return fitLoop(new ArrayDataAdapter(x, y, sw, o.batchSize, o.shuffle, fitSeed), o, fitSeed, vx, vy, vsw);
+    }
+
+    /**
+     * The one epoch loop of {@code fit}, whatever the data. Shuffling and dropout are functions of
+     * (fitSeed, epoch, step), not of what was drawn before: a fit resumed from a backup at some
+     * epoch and step repeats the uninterrupted run.
+     */
+    private History fitLoop(TrainBatches train, FitOptions o, long fitSeed, List<Tensor> vx, List<Tensor> vy, List<Tensor> vsw) {
         // A validation Dataset (io.keras4j.data); with validation_steps its iterator carries on across epochs, as in Keras.
-        EpochIterator valData = o.validationDataset == null ? null : new EpochIterator(o.validationDataset, o.validationSteps, INFINITE_EVAL);
-        for (int epoch = initialEpoch; epoch < o.epochs; epoch++) {
-            resetTrackers();
-            cbs.onEpochBegin(epoch, Map.of());
-            int[] order = o.shuffle ? Random.permutation(n, Random.deriveSeed(fitSeed, epoch)) : null;
-            for (int step = epoch == initialEpoch ? skipSteps : 0; step < steps; step++) {
-                int from = step * o.batchSize, to = Math.min(n, from + o.batchSize);
-                cbs.onTrainBatchBegin(step, Map.of());
-                double l;
-                try (ScratchPool.Scope scope = ScratchPool.open(); Random.Scope noise = Random.stepScope(Random.deriveSeed(fitSeed, epoch, step))) {
-                    l = trainStep(rows(x, order, from, to), rows(y, order, from, to), rows(sw, order, from, to));
+        try (train; EpochIterator val = o.validationDataset == null ? null : new EpochIterator(o.validationDataset, o.validationSteps, INFINITE_EVAL)) {
+            History history = new History();
+            CallbackList cbs = callbacks(o.callbacks, history, o.verbose, params(o.epochs, train.numSteps(), o.verbose));
+            model.setStopTraining(false);
+            model.takeResumePoint(); // a stale one from a fit that failed before it started
+            cbs.onTrainBegin(Map.of());
+            int[] resume = model.takeResumePoint(); // BackupAndRestore sets it in on_train_begin
+            int initialEpoch = resume != null ? resume[0] : o.initialEpoch;
+            int skipSteps = resume != null ? resume[1] : 0;
+            Map<String, Double> epochLogs = Map.of();
+            for (int epoch = initialEpoch; epoch < o.epochs; epoch++) {
+                resetTrackers();
+                cbs.onEpochBegin(epoch, Map.of());
+                train.beginEpoch(epoch);
+                int step = 0;
+                if (epoch == initialEpoch && skipSteps > 0) {
+                    train.skip(skipSteps);
+                    step = skipSteps;
                 }
-                cbs.onTrainBatchEnd(step, logs());
-                // A callback (TerminateOnNaN) may stop the fit on a bad loss; otherwise fail loudly.
-                if (!Double.isFinite(l) && !model.stopTraining()) throw new InvalidLossException(l, epoch, step, history);
+                for (TrainBatches.Batch batch; (batch = train.next()) != null; step++) {
+                    cbs.onTrainBatchBegin(step, Map.of());
+                    double l;
+                    try (ScratchPool.Scope scope = ScratchPool.open(); Random.Scope noise = Random.stepScope(Random.deriveSeed(fitSeed, epoch, step))) {
+                        l = trainStep(batch.x(), batch.y(), batch.sampleWeight());
+                    }
+                    cbs.onTrainBatchEnd(step, logs());
+                    // A callback (TerminateOnNaN) may stop the fit on a bad loss; otherwise fail loudly.
+                    if (!Double.isFinite(l) && !model.stopTraining()) throw new InvalidLossException(l, epoch, step, history);
+                    if (model.stopTraining()) break;
+                }
+                if (step == 0 && !model.stopTraining()) {
+                    throw new IllegalStateException("Unexpected result of `train_function` (Empty logs). This could be due to issues in input pipeline "
+                            + "that resulted in an empty dataset (epoch " + (epoch + 1) + " got no batch).");
+                }
+                epochLogs = logs();
+                Map<String, Double> valLogs = val != null ? evaluateLoop(val, cbs) : vx != null ? evaluateLoop(vx, vy, vsw, o.batchSize, cbs) : null;
+                if (valLogs != null) {
+                    Map<String, Double> merged = new TreeMap<>(epochLogs);
+                    valLogs.forEach((k, v) -> merged.put("val_" + k, v));
+                    epochLogs = merged;
+                }
+                cbs.onEpochEnd(epoch, epochLogs);
                 if (model.stopTraining()) break;
             }
-            epochLogs = logs();
-            if (vx != null || valData != null) {
-                Map<String, Double> val = valData != null ? evaluateLoop(valData, cbs) : evaluateLoop(vx, vy, vsw, o.batchSize, cbs);
-                Map<String, Double> merged = new TreeMap<>(epochLogs);
-                val.forEach((k, v) -> merged.put("val_" + k, v));
-                epochLogs = merged;
-            }
-            cbs.onEpochEnd(epoch, epochLogs);
-            if (model.stopTraining()) break;
+            cbs.onTrainEnd(epochLogs);
+            return history;
         }
-        if (valData != null) valData.close();
-        cbs.onTrainEnd(epochLogs);
-        return history;
     }
 
     private CallbackList callbacks(List<Callback> user, History history, int verbose, Map<String, Object> params) {
@@ -577,56 +579,20 @@ public final class Trainer {
         long fitSeed = Random.nextSeed(); // drawn as the array fit draws it, so both give the same run
         // Keras's PyDataset adapter visits the batches in a new order each epoch when shuffle is on.
         if (data instanceof io.keras4j.data.PyDataset p && o.shuffle && p.numBatches() != null) data = p.shuffled(Random.deriveSeed(fitSeed, -1));
-        try (EpochIterator train = new EpochIterator(data, o.stepsPerEpoch, INFINITE_FIT);
-             EpochIterator val = o.validationDataset == null ? null : new EpochIterator(o.validationDataset, o.validationSteps, INFINITE_EVAL)) {
-            History history = new History();
-            CallbackList cbs = callbacks(o.callbacks, history, o.verbose, params(o.epochs, train.numSteps(), o.verbose));
-            model.setStopTraining(false);
-            model.takeResumePoint();
-            cbs.onTrainBegin(Map.of());
-            int[] resume = model.takeResumePoint();
-            int initialEpoch = resume != null ? resume[0] : o.initialEpoch;
-            int skipSteps = resume != null ? resume[1] : 0;
-            Map<String, Double> epochLogs = Map.of();
-            for (int epoch = initialEpoch; epoch < o.epochs; epoch++) {
-                resetTrackers();
-                cbs.onEpochBegin(epoch, Map.of());
-                train.beginEpoch();
-                int step = 0;
-                if (epoch == initialEpoch && skipSteps > 0) {
-                    train.skip(skipSteps);
-                    step = skipSteps;
-                }
-                int first = step;
-                for (Element batch; (batch = train.next()) != null; step++) {
-                    List<Tensor> y = targets(batch);
-                    List<Tensor> sw = batchWeights(batch, y, o.classWeight);
-                    cbs.onTrainBatchBegin(step, Map.of());
-                    double l;
-                    try (ScratchPool.Scope scope = ScratchPool.open(); Random.Scope noise = Random.stepScope(Random.deriveSeed(fitSeed, epoch, step))) {
-                        l = trainStep(batch.x(), y, sw);
-                    }
-                    cbs.onTrainBatchEnd(step, logs());
-                    if (!Double.isFinite(l) && !model.stopTraining()) throw new InvalidLossException(l, epoch, step, history);
-                    if (model.stopTraining()) break;
-                }
-                if (step == first && !model.stopTraining()) {
-                    throw new IllegalStateException("Unexpected result of `train_function` (Empty logs). This could be due to issues in input pipeline "
-                            + "that resulted in an empty dataset (epoch " + (epoch + 1) + " got no batch).");
-                }
-                epochLogs = logs();
-                Map<String, Double> valLogs = val != null ? evaluateLoop(val, cbs) : vx != null ? evaluateLoop(vx, vy, vsw, o.batchSize, cbs) : null;
-                if (valLogs != null) {
-                    Map<String, Double> merged = new TreeMap<>(epochLogs);
-                    valLogs.forEach((k, v) -> merged.put("val_" + k, v));
-                    epochLogs = merged;
-                }
-                cbs.onEpochEnd(epoch, epochLogs);
-                if (model.stopTraining()) break;
+        EpochIterator batches = new EpochIterator(data, o.stepsPerEpoch, INFINITE_FIT);
+        TrainBatches train = new TrainBatches() {
+            @Override public Integer numSteps() { return batches.numSteps(); }
+            @Override public void beginEpoch(int epoch) { batches.beginEpoch(); }
+            @Override public void skip(int n) { batches.skip(n); }
+            @Override public Batch next() {
+                Element e = batches.next();
+                if (e == null) return null;
+                List<Tensor> y = targets(e);
+                return new Batch(e.x(), y, batchWeights(e, y, o.classWeight));
             }
-            cbs.onTrainEnd(epochLogs);
-            return history;
-        }
+            @Override public void close() { batches.close(); }
+        };
+        return fitLoop(train, o, fitSeed, vx, vy, vsw);
     }
 
     /** Keras's {@code evaluate} on a {@link Dataset} of batches, for {@code steps} batches or until it runs out. */
