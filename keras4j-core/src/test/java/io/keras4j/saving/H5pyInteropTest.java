@@ -7,7 +7,6 @@ import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
 import io.keras4j.tensor.Tensor;
 import io.keras4j.trainers.FitOptions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,19 +27,10 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class H5pyInteropTest {
 
-    private static final String PYTHON = "/usr/bin/python3";
-
-    private static boolean h5pyAvailable() {
-        try {
-            Process p = new ProcessBuilder(PYTHON, "-c", "import h5py").redirectErrorStream(true).start();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
+    private static final String PYTHON = io.keras4j.TestTools.PYTHON;
 
     @Test void h5pySeesKerasLayout(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(h5pyAvailable(), "h5py is not installed (apt-get install python3-h5py): skipping the interop check");
+        io.keras4j.TestTools.requirePythonModule("h5py", "python3-h5py");
         Model m = new Sequential(Input.of(3, 2), new LSTM(4).name("my_lstm"), new Dense(2).name("head"), new Dense(1));
         m.compile("adam", "mse");
         float[] x = new float[8 * 3 * 2];

@@ -8,7 +8,6 @@ import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
 import io.keras4j.tensor.DType;
 import io.keras4j.tensor.Shape;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,7 +144,7 @@ class ModelVisualizationTest {
     }
 
     @Test void pngAndSvgRenderedByGraphviz() throws Exception {
-        Assumptions.assumeTrue(ModelVisualization.checkGraphviz(), "Graphviz `dot` is not installed (apt-get install graphviz); skipping rendering");
+        io.keras4j.TestTools.requireProgram("graphviz", "dot", "-V");
         Path png = dir.resolve("model.png");
         ModelVisualization.plotModel(twoBranches(), png, new ModelVisualization.Options().showShapes(true).dpi(72));
         BufferedImage img = ImageIO.read(png.toFile());

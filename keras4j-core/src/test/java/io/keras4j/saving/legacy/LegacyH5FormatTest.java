@@ -10,7 +10,6 @@ import io.keras4j.models.Sequential;
 import io.keras4j.saving.ModelFileException;
 import io.keras4j.tensor.Tensor;
 import io.keras4j.trainers.FitOptions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -265,7 +264,7 @@ class LegacyH5FormatTest {
     @Test
     void h5pySeesKerasLayout() throws Exception {
         String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-        Assumptions.assumeTrue(run(python, "-c", "import h5py").exitCode == 0, "h5py is not installed (apt-get install python3-h5py): skipping");
+        io.keras4j.TestTools.requirePythonModule("h5py", "python3-h5py");
         Sequential m = trainedModel();
         Path file = tmp.resolve("model.h5");
         LegacyH5Format.saveModel(m, file);
