@@ -56,6 +56,10 @@ final class Gradients {
                     need[1] ? Primitives.convKernelGradient(g, in[0], (ConvGeometry) attr, in[1].shape()) : null};
             case MAX_POOL -> new Tensor[] {Primitives.maxPoolGradient(in[0], g, (ConvGeometry) attr)};
             case AVG_POOL -> new Tensor[] {Primitives.avgPoolGradient(g, (ConvGeometry) attr, in[0].shape())};
+            // Backpropagation through time over the saved gates and cell states.
+            case LSTM -> Primitives.lstmGradient((Primitives.LstmAttr) attr, in, y, g, need);
+            case SIMPLE_RNN -> Primitives.simpleRnnGradient((Boolean) attr, in, y, g, need);
+            case GRU -> Primitives.gruGradient((Primitives.GruAttr) attr, in, y, g, need);
         };
     }
 

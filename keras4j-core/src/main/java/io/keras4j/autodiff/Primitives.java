@@ -22,11 +22,15 @@ import java.util.List;
  */
 public final class Primitives {
     /** The recorded kinds. Comparisons, arg-reductions and random numbers are not differentiable and are never recorded. */
-    enum Prim { UNARY, BINARY, WHERE, REDUCE, MATMUL, RESHAPE, TRANSPOSE, BROADCAST_TO, SLICE, PAD, CONCAT, GATHER, SCATTER_ADD, CAST, CONV, CONV_TRANSPOSE, MAX_POOL, AVG_POOL }
+    enum Prim { UNARY, BINARY, WHERE, REDUCE, MATMUL, RESHAPE, TRANSPOSE, BROADCAST_TO, SLICE, PAD, CONCAT, GATHER, SCATTER_ADD, CAST, CONV, CONV_TRANSPOSE, MAX_POOL, AVG_POOL, LSTM, SIMPLE_RNN, GRU }
 
     record ReduceAttr(ReduceOp op, int[] axes, boolean keepDims) {}
     record MatmulAttr(boolean transA, boolean transB) {}
     record IndexAttr(int axis, int[] indices, Shape indexShape, int axisSize) {}
+    /** What an LSTM's backward pass reads: the activated gates and the cell states of every step. */
+    record LstmAttr(boolean reverse, Object gates, Object cells) {}
+    /** What a GRU's backward pass reads: z, r, hh and the recurrent part of the candidate of every step. */
+    record GruAttr(boolean reverse, Object saved) {}
 
     private Primitives() {}
 
@@ -423,5 +427,133 @@ public final class Primitives {
         Object o = ScratchPool.allocate(dy.dtype(), xShape.size());
         be().avgPoolGrad(dy.dtype(), dy.data(), g, o);
         return out(o, xShape);
+    }
+
+    // ------------------------------------------------------------------ recurrent
+
+    /**
+     * A whole LSTM recurrence (Keras's gates i, f, c, o; sigmoid on i, f, o, tanh on the candidate
+     * and the cell) in one primitive. zx (batch, steps, 4·units): x · kernel + bias for every time
+     * step; recurrentKernel (units, 4·units); h0, c0 (batch, units). With {@code reverse} the steps
+     * run from the last time step to the first. Returns (batch, steps+1, units): the output of each
+     * step in processing order, then the final cell state (the final output is the step steps-1).
+     * One recorded node instead of a dozen per step; its gradient is backpropagation through time.
+     */
+    public static Tensor lstm(Tensor zx, Tensor recurrentKernel, Tensor h0, Tensor c0, boolean reverse) {
+        if (zx.rank() != 3 || recurrentKernel.rank() != 2 || zx.shape().dim(1) < 1) {
+            throw new IllegalArgumentException("lstm needs zx (batch, steps >= 1, 4*units) and a recurrent kernel (units, 4*units), got "
+                    + zx.shape() + " and " + recurrentKernel.shape());
+        }
+        int batch = zx.shape().dim(0), steps = zx.shape().dim(1), units = recurrentKernel.shape().dim(0);
+        Shape state = Shape.of(batch, units);
+        if (zx.shape().dim(2) != 4 * units || recurrentKernel.shape().dim(1) != 4 * units
+                || !h0.shape().equals(state) || !c0.shape().equals(state)) {
+            throw new IllegalArgumentException("lstm: shapes do not fit: zx " + zx.shape() + ", recurrent kernel " + recurrentKernel.shape()
+                    + ", h0 " + h0.shape() + ", c0 " + c0.shape() + " (expected (batch, steps, 4*units), (units, 4*units), (batch, units) twice)");
+        }
+        DType dt = zx.dtype();
+        if (recurrentKernel.dtype() != dt || h0.dtype() != dt || c0.dtype() != dt) {
+            throw new IllegalArgumentException("lstm needs equal dtypes, got " + dt + ", " + recurrentKernel.dtype() + ", " + h0.dtype() + ", " + c0.dtype());
+        }
+        Shape outShape = Shape.of(batch, steps + 1, units);
+        Object o = ScratchPool.allocate(dt, outShape.size());
+        Object gates = ScratchPool.allocate(dt, zx.size());
+        Object cells = ScratchPool.allocate(dt, 2 * batch * steps * units);
+        be().lstm(dt, zx.data(), recurrentKernel.data(), h0.data(), c0.data(), batch, steps, units, reverse, o, gates, cells);
+        return recorded(Prim.LSTM, out(o, outShape), new LstmAttr(reverse, gates, cells), zx, recurrentKernel, h0, c0);
+    }
+
+    /** The gradients of {@link #lstm}'s inputs [zx, recurrentKernel, h0, c0] from g, the gradient of its output y (not recorded). */
+    static Tensor[] lstmGradient(LstmAttr at, Tensor[] in, Tensor y, Tensor g, boolean[] need) {
+        Tensor zx = in[0], rk = in[1], h0 = in[2], c0 = in[3];
+        int batch = zx.shape().dim(0), steps = zx.shape().dim(1), units = rk.shape().dim(0);
+        DType dt = zx.dtype();
+        Object dzx = ScratchPool.allocate(dt, zx.size());
+        Object drk = need[1] ? ScratchPool.allocate(dt, rk.size()) : null;
+        Object dh0 = need[2] ? ScratchPool.allocate(dt, h0.size()) : null;
+        Object dc0 = need[3] ? ScratchPool.allocate(dt, c0.size()) : null;
+        be().lstmBackward(dt, g.data(), rk.data(), h0.data(), c0.data(), y.data(), at.gates(), at.cells(), batch, steps, units,
+                at.reverse(), dzx, drk, dh0, dc0);
+        return new Tensor[] {need[0] ? out(dzx, zx.shape()) : null, drk == null ? null : out(drk, rk.shape()),
+                dh0 == null ? null : out(dh0, h0.shape()), dc0 == null ? null : out(dc0, c0.shape())};
+    }
+
+    /**
+     * A whole SimpleRNN recurrence with tanh in one primitive: zx (batch, steps, units) = x · kernel
+     * + bias for every time step, recurrentKernel (units, units), h0 (batch, units). Returns (batch,
+     * steps, units): the output of each step in processing order (reversed time with {@code reverse}).
+     */
+    public static Tensor simpleRnn(Tensor zx, Tensor recurrentKernel, Tensor h0, boolean reverse) {
+        if (zx.rank() != 3 || recurrentKernel.rank() != 2 || zx.shape().dim(1) < 1) {
+            throw new IllegalArgumentException("simple_rnn needs zx (batch, steps >= 1, units) and a recurrent kernel (units, units), got "
+                    + zx.shape() + " and " + recurrentKernel.shape());
+        }
+        int batch = zx.shape().dim(0), steps = zx.shape().dim(1), units = recurrentKernel.shape().dim(0);
+        if (zx.shape().dim(2) != units || recurrentKernel.shape().dim(1) != units || !h0.shape().equals(Shape.of(batch, units))) {
+            throw new IllegalArgumentException("simple_rnn: shapes do not fit: zx " + zx.shape() + ", recurrent kernel " + recurrentKernel.shape()
+                    + ", h0 " + h0.shape() + " (expected (batch, steps, units), (units, units), (batch, units))");
+        }
+        DType dt = zx.dtype();
+        if (recurrentKernel.dtype() != dt || h0.dtype() != dt) {
+            throw new IllegalArgumentException("simple_rnn needs equal dtypes, got " + dt + ", " + recurrentKernel.dtype() + ", " + h0.dtype());
+        }
+        Object o = ScratchPool.allocate(dt, zx.size());
+        be().simpleRnn(dt, zx.data(), recurrentKernel.data(), h0.data(), batch, steps, units, reverse, o);
+        return recorded(Prim.SIMPLE_RNN, out(o, zx.shape()), reverse, zx, recurrentKernel, h0);
+    }
+
+    /** The gradients of {@link #simpleRnn}'s inputs [zx, recurrentKernel, h0] from g, the gradient of its output y (not recorded). */
+    static Tensor[] simpleRnnGradient(boolean reverse, Tensor[] in, Tensor y, Tensor g, boolean[] need) {
+        Tensor zx = in[0], rk = in[1], h0 = in[2];
+        DType dt = zx.dtype();
+        Object dzx = ScratchPool.allocate(dt, zx.size());
+        Object drk = need[1] ? ScratchPool.allocate(dt, rk.size()) : null;
+        Object dh0 = need[2] ? ScratchPool.allocate(dt, h0.size()) : null;
+        be().simpleRnnBackward(dt, g.data(), rk.data(), h0.data(), y.data(), zx.shape().dim(0), zx.shape().dim(1), rk.shape().dim(0),
+                reverse, dzx, drk, dh0);
+        return new Tensor[] {need[0] ? out(dzx, zx.shape()) : null, drk == null ? null : out(drk, rk.shape()),
+                dh0 == null ? null : out(dh0, h0.shape())};
+    }
+
+    /**
+     * A whole GRU recurrence in Keras's reset_after form (gates z, r, h; sigmoid and tanh) in one
+     * primitive: zx (batch, steps, 3·units) = x · kernel + input bias for every time step,
+     * recurrentKernel (units, 3·units), recurrentBias (3·units), h0 (batch, units). Returns (batch,
+     * steps, units): the output of each step in processing order (reversed time with {@code reverse}).
+     */
+    public static Tensor gru(Tensor zx, Tensor recurrentKernel, Tensor recurrentBias, Tensor h0, boolean reverse) {
+        if (zx.rank() != 3 || recurrentKernel.rank() != 2 || zx.shape().dim(1) < 1) {
+            throw new IllegalArgumentException("gru needs zx (batch, steps >= 1, 3*units) and a recurrent kernel (units, 3*units), got "
+                    + zx.shape() + " and " + recurrentKernel.shape());
+        }
+        int batch = zx.shape().dim(0), steps = zx.shape().dim(1), units = recurrentKernel.shape().dim(0);
+        if (zx.shape().dim(2) != 3 * units || recurrentKernel.shape().dim(1) != 3 * units
+                || !recurrentBias.shape().equals(Shape.of(3 * units)) || !h0.shape().equals(Shape.of(batch, units))) {
+            throw new IllegalArgumentException("gru: shapes do not fit: zx " + zx.shape() + ", recurrent kernel " + recurrentKernel.shape()
+                    + ", recurrent bias " + recurrentBias.shape() + ", h0 " + h0.shape());
+        }
+        DType dt = zx.dtype();
+        if (recurrentKernel.dtype() != dt || recurrentBias.dtype() != dt || h0.dtype() != dt) {
+            throw new IllegalArgumentException("gru needs equal dtypes, got " + dt + ", " + recurrentKernel.dtype() + ", "
+                    + recurrentBias.dtype() + ", " + h0.dtype());
+        }
+        Object o = ScratchPool.allocate(dt, batch * steps * units);
+        Object saved = ScratchPool.allocate(dt, 4 * batch * steps * units);
+        be().gru(dt, zx.data(), recurrentKernel.data(), recurrentBias.data(), h0.data(), batch, steps, units, reverse, o, saved);
+        return recorded(Prim.GRU, out(o, Shape.of(batch, steps, units)), new GruAttr(reverse, saved), zx, recurrentKernel, recurrentBias, h0);
+    }
+
+    /** The gradients of {@link #gru}'s inputs [zx, recurrentKernel, recurrentBias, h0] from g, the gradient of its output y (not recorded). */
+    static Tensor[] gruGradient(GruAttr at, Tensor[] in, Tensor y, Tensor g, boolean[] need) {
+        Tensor zx = in[0], rk = in[1], rb = in[2], h0 = in[3];
+        DType dt = zx.dtype();
+        Object dzx = ScratchPool.allocate(dt, zx.size());
+        Object drk = need[1] ? ScratchPool.allocate(dt, rk.size()) : null;
+        Object drb = need[2] ? ScratchPool.allocate(dt, rb.size()) : null;
+        Object dh0 = need[3] ? ScratchPool.allocate(dt, h0.size()) : null;
+        be().gruBackward(dt, g.data(), rk.data(), h0.data(), y.data(), at.saved(), zx.shape().dim(0), zx.shape().dim(1), rk.shape().dim(0),
+                at.reverse(), dzx, drk, drb, dh0);
+        return new Tensor[] {need[0] ? out(dzx, zx.shape()) : null, drk == null ? null : out(drk, rk.shape()),
+                drb == null ? null : out(drb, rb.shape()), dh0 == null ? null : out(dh0, h0.shape())};
     }
 }

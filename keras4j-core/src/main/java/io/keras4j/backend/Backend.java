@@ -93,4 +93,47 @@ public interface Backend {
 
     /** The gradient of {@link #avgPool}: each dy spread evenly over its window's inside cells. */
     void avgPoolGrad(DType dtype, Object dy, ConvGeometry g, Object dx);
+
+    /**
+     * An LSTM's recurrence over {@code steps} steps (gates i, f, c, o; sigmoid and tanh). zx
+     * (batch, steps, 4·units): the projected inputs, step s reading time {@code reverse ?
+     * steps-1-s : s}; recurrentKernel (units, 4·units); h0, c0 (batch, units). Writes out (batch,
+     * steps+1, units): each step's output in processing order, then the final cell state; gates
+     * (batch, steps, 4·units) and cells (2·batch·steps·units) keep what {@link #lstmBackward} needs.
+     */
+    void lstm(DType dtype, Object zx, Object recurrentKernel, Object h0, Object c0, int batch, int steps, int units,
+              boolean reverse, Object out, Object gates, Object cells);
+
+    /**
+     * Backpropagation through time for {@link #lstm} from gOut, the gradient of its out: dzx (always),
+     * dRecurrentKernel, dh0, dc0 (each null when not wanted).
+     */
+    void lstmBackward(DType dtype, Object gOut, Object recurrentKernel, Object h0, Object c0, Object out, Object gates,
+                      Object cells, int batch, int steps, int units, boolean reverse,
+                      Object dzx, Object dRecurrentKernel, Object dh0, Object dc0);
+
+    /**
+     * A SimpleRNN's recurrence with tanh: out (batch, steps, units) receives tanh(zx_t + h_prev ·
+     * recurrentKernel) of each step in processing order (step s reads time {@code reverse ?
+     * steps-1-s : s} of zx (batch, steps, units)); h0 (batch, units).
+     */
+    void simpleRnn(DType dtype, Object zx, Object recurrentKernel, Object h0, int batch, int steps, int units, boolean reverse, Object out);
+
+    /** Backpropagation through time for {@link #simpleRnn}: dzx (always), dRecurrentKernel and dh0 (null when not wanted). */
+    void simpleRnnBackward(DType dtype, Object gOut, Object recurrentKernel, Object h0, Object out, int batch, int steps, int units,
+                           boolean reverse, Object dzx, Object dRecurrentKernel, Object dh0);
+
+    /**
+     * A GRU's recurrence in Keras's reset_after form (gates z, r, h; sigmoid and tanh): zx (batch,
+     * steps, 3·units) the projected inputs with their bias, step s reading time {@code reverse ?
+     * steps-1-s : s}; recurrentKernel (units, 3·units); recurrentBias (3·units); h0 (batch, units).
+     * Writes out (batch, steps, units) in processing order and saved (batch, steps, 4·units) for
+     * {@link #gruBackward}.
+     */
+    void gru(DType dtype, Object zx, Object recurrentKernel, Object recurrentBias, Object h0, int batch, int steps, int units,
+             boolean reverse, Object out, Object saved);
+
+    /** Backpropagation through time for {@link #gru}: dzx (always), dRecurrentKernel, dRecurrentBias, dh0 (null when not wanted). */
+    void gruBackward(DType dtype, Object gOut, Object recurrentKernel, Object h0, Object out, Object saved, int batch, int steps, int units,
+                     boolean reverse, Object dzx, Object dRecurrentKernel, Object dRecurrentBias, Object dh0);
 }

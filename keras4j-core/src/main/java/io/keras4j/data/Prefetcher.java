@@ -12,12 +12,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class Prefetcher<T> extends PullIterator<T> {
     private static final Object END = new Object();
-
-    private record Failure(Throwable error) {}
+    /** Queued in place of the failure: reporting an OutOfMemoryError must not need a new object. */
+    private static final Object FAILED = new Object();
 
     private final BlockingQueue<Object> queue;
     private final Thread thread;
     private volatile boolean stopping;
+    private volatile Throwable failure;
 
     Prefetcher(DatasetIterator<T> upstream, int bufferSize) {
         queue = new ArrayBlockingQueue<>(bufferSize);
@@ -36,9 +37,10 @@ final class Prefetcher<T> extends PullIterator<T> {
         } catch (InterruptedException e) {
             // close() asked us to stop
         } catch (Throwable e) {
+            failure = e;
             if (!stopping) {
                 try {
-                    queue.put(new Failure(e));
+                    queue.put(FAILED);
                 } catch (InterruptedException ignored) { /* closing */ }
             }
         } finally {
@@ -50,16 +52,25 @@ final class Prefetcher<T> extends PullIterator<T> {
     protected T pull() {
         Object o;
         try {
-            o = queue.take();
+            // A producer that died without queueing END or FAILED (a second OutOfMemoryError while
+            // reporting the first) must not leave the consumer waiting forever.
+            while ((o = queue.poll(100, TimeUnit.MILLISECONDS)) == null) {
+                if (!thread.isAlive() && queue.isEmpty()) {
+                    o = FAILED;
+                    break;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the next element", e);
         }
         if (o == END) return null;
-        if (o instanceof Failure f) {
-            if (f.error instanceof RuntimeException r) throw r;
-            if (f.error instanceof Error err) throw err;
-            throw new RuntimeException(f.error);
+        if (o == FAILED) {
+            Throwable f = failure;
+            if (f == null) throw new IllegalStateException("The prefetch thread ended without finishing the dataset");
+            if (f instanceof RuntimeException r) throw r;
+            if (f instanceof Error err) throw err;
+            throw new RuntimeException(f);
         }
         return (T) o;
     }

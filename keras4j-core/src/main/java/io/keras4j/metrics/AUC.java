@@ -262,4 +262,31 @@ public class AUC extends Metric {
         for (double v : values) out.add(v);
         return out;
     }
+
+    /**
+     * Keras's {@code from_config}: {@code name}, {@code dtype}, {@code num_thresholds}, {@code curve},
+     * {@code summation_method}, {@code thresholds}, {@code multi_label}, {@code num_labels},
+     * {@code label_weights}, {@code from_logits}. Explicit thresholds win over {@code num_thresholds}.
+     */
+    public static AUC fromConfig(Map<String, ?> config) {
+        AUC m = configure(new AUC(), config, "num_thresholds", "curve", "summation_method", "thresholds",
+                "multi_label", "num_labels", "label_weights", "from_logits");
+        Integer n = integer(config, "num_thresholds");
+        if (n != null) m.numThresholds(n);
+        String curve = string(config, "curve");
+        if (curve != null) m.curve(curve);
+        String summation = string(config, "summation_method");
+        if (summation != null) m.summationMethod(summation);
+        double[] t = numbers(config, "thresholds");
+        if (t != null && t.length > 0) m.thresholds(t[0], Arrays.copyOfRange(t, 1, t.length));
+        Boolean multiLabel = bool(config, "multi_label");
+        if (multiLabel != null) m.multiLabel(multiLabel);
+        Integer labels = integer(config, "num_labels");
+        if (labels != null) m.numLabels(labels);
+        double[] w = numbers(config, "label_weights");
+        if (w != null) m.labelWeights(w);
+        Boolean logits = bool(config, "from_logits");
+        if (logits != null) m.fromLogits(logits);
+        return m;
+    }
 }

@@ -2,6 +2,8 @@ package io.keras4j.metrics;
 
 import io.keras4j.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * How often predictions equal labels exactly, as {@code keras.metrics.Accuracy}: for labels
  * {@code [[1], [2], [3], [4]]} and predictions {@code [[0], [2], [3], [4]]} it is 0.75. (For
@@ -17,4 +19,7 @@ public class Accuracy extends MeanMetricWrapper {
         Values[] same = Values.sameRank(Values.of(yTrue), Values.of(yPred), true);
         return Values.map2(same[0], same[1], (t, p) -> t == p ? 1 : 0);
     }
+
+    /** Keras's {@code from_config}: the config holds only {@code name} and {@code dtype}. */
+    public static Accuracy fromConfig(Map<String, ?> config) { return configure(new Accuracy(), config); }
 }

@@ -36,4 +36,11 @@ public class BinaryAccuracy extends MeanMetricWrapper {
         config.put("threshold", threshold);
         return config;
     }
+
+    /** Keras's {@code from_config}: {@code name}, {@code dtype}, {@code threshold}. */
+    public static BinaryAccuracy fromConfig(Map<String, ?> config) {
+        BinaryAccuracy m = configure(new BinaryAccuracy(), config, "threshold");
+        Double t = number(config, "threshold");
+        return t == null ? m : m.threshold(t);
+    }
 }

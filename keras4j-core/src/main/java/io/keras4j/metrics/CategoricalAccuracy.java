@@ -2,6 +2,8 @@ package io.keras4j.metrics;
 
 import io.keras4j.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * How often the argmax of the prediction matches the argmax of a one-hot label, as
  * {@code keras.metrics.CategoricalAccuracy}. Logits work as well as probabilities.
@@ -22,4 +24,7 @@ public class CategoricalAccuracy extends MeanMetricWrapper {
         for (int i = 0; i < out.length; i++) out[i] = labels[i] == predicted[i] ? 1 : 0;
         return new Values(out, yp.leadingShape());
     }
+
+    /** Keras's {@code from_config}: the config holds only {@code name} and {@code dtype}. */
+    public static CategoricalAccuracy fromConfig(Map<String, ?> config) { return configure(new CategoricalAccuracy(), config); }
 }

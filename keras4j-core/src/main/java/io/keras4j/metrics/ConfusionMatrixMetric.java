@@ -3,6 +3,7 @@ package io.keras4j.metrics;
 import io.keras4j.tensor.Tensor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -86,7 +87,7 @@ abstract class ConfusionMatrixMetric<M extends ConfusionMatrixMetric<M>> extends
 
     @Override public Tensor resultTensor() {
         double[] r = perThreshold();
-        return r.length == 1 ? Tensor.scalar((float) r[0]) : vector(r);
+        return r.length == 1 ? super.resultTensor() : vector(r);
     }
 
     @Override public void resetState() {
@@ -106,5 +107,22 @@ abstract class ConfusionMatrixMetric<M extends ConfusionMatrixMetric<M>> extends
         config.put("top_k", topK);
         config.put("class_id", classId);
         return config;
+    }
+
+    /** The config keys of Precision and Recall besides name and dtype. */
+    static final String[] KEYS = {"thresholds", "top_k", "class_id"};
+
+    /** Sets {@code thresholds}, {@code top_k} and {@code class_id} from a config, for the subclasses' {@code fromConfig}. */
+    M withArguments(Map<String, ?> config) {
+        double[] t = numbers(config, "thresholds");
+        if (t != null && t.length == 0) {
+            throw new IllegalArgumentException("Argument `thresholds` must hold at least one value. Received: thresholds=" + config.get("thresholds"));
+        }
+        if (t != null) thresholds(t[0], Arrays.copyOfRange(t, 1, t.length));
+        Integer k = integer(config, "top_k");
+        if (k != null) topK(k);
+        Integer c = integer(config, "class_id");
+        if (c != null) classId(c);
+        return self();
     }
 }

@@ -34,4 +34,11 @@ public class F1Score extends FBetaScore {
         config.remove("beta");
         return config;
     }
+
+    /** Keras's {@code from_config}: {@code name}, {@code dtype}, {@code average}, {@code threshold} (no {@code beta}). */
+    public static F1Score fromConfig(Map<String, ?> config) {
+        F1Score m = configure(new F1Score(), config, "average", "threshold");
+        m.withArguments(config);
+        return m;
+    }
 }

@@ -128,7 +128,7 @@ public class FBetaScore extends Metric {
 
     @Override public Tensor resultTensor() {
         if (average == null) return vector(built ? scores() : new double[0]);
-        return Tensor.scalar((float) result());
+        return super.resultTensor();
     }
 
     @Override public double result() {
@@ -161,5 +161,22 @@ public class FBetaScore extends Metric {
         config.put("beta", beta);
         config.put("threshold", threshold);
         return config;
+    }
+
+    /** Keras's {@code from_config}: {@code name}, {@code dtype}, {@code average}, {@code beta}, {@code threshold}. */
+    public static FBetaScore fromConfig(Map<String, ?> config) {
+        FBetaScore m = configure(new FBetaScore(), config, "average", "beta", "threshold");
+        Double beta = number(config, "beta");
+        if (beta != null) m.beta(beta);
+        return m.withArguments(config);
+    }
+
+    /** Sets {@code average} and {@code threshold} from a config (beta is FBetaScore's alone). */
+    FBetaScore withArguments(Map<String, ?> config) {
+        String average = string(config, "average");
+        if (average != null) average(average);
+        Double threshold = number(config, "threshold");
+        if (threshold != null) threshold(threshold);
+        return this;
     }
 }

@@ -2,6 +2,8 @@ package io.keras4j.metrics;
 
 import io.keras4j.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * The (weighted) mean of the values it is given, as {@code keras.metrics.Mean}: for values
  * {@code [1, 3, 5, 7]} it is 4, and with sample weights {@code [1, 1, 0, 0]} it is 2.
@@ -65,4 +67,7 @@ public class Mean extends Metric {
         if (values.rank() > 1) values = values.reduceFrom(1, mean);
         return new Values[] {values, weight};
     }
+
+    /** Keras's {@code from_config}: the config holds only {@code name} and {@code dtype}. */
+    public static Mean fromConfig(Map<String, ?> config) { return configure(new Mean(), config); }
 }

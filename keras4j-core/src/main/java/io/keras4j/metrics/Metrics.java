@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -19,29 +21,34 @@ import java.util.function.Supplier;
 public final class Metrics {
     private static final Map<String, Supplier<Metric>> BY_NAME = new LinkedHashMap<>();
 
+    /** Class name → factory from a Keras config ({@code get_config} keys); one line per built-in metric. */
+    private static final Map<String, Function<Map<String, ?>, Metric>> CLASSES = new LinkedHashMap<>();
+
     static {
         // Keras registers each class under its name and its snake_case name, plus a few aliases
-        register(Accuracy::new, "Accuracy", "acc");
-        register(BinaryAccuracy::new, "BinaryAccuracy");
-        register(CategoricalAccuracy::new, "CategoricalAccuracy");
-        register(SparseCategoricalAccuracy::new, "SparseCategoricalAccuracy");
-        register(TopKCategoricalAccuracy::new, "TopKCategoricalAccuracy");
-        register(SparseTopKCategoricalAccuracy::new, "SparseTopKCategoricalAccuracy");
-        register(Precision::new, "Precision");
-        register(Recall::new, "Recall");
-        register(AUC::new, "AUC");
-        register(F1Score::new, "F1Score");
-        register(FBetaScore::new, "FBetaScore");
-        register(MeanSquaredError::new, "MeanSquaredError", "mse", "MSE");
-        register(RootMeanSquaredError::new, "RootMeanSquaredError", "rmse", "RMSE");
-        register(MeanAbsoluteError::new, "MeanAbsoluteError", "mae", "MAE");
-        register(Mean::new, "Mean");
-        register(Sum::new, "Sum");
+        register(Accuracy::fromConfig, "Accuracy", "acc");
+        register(BinaryAccuracy::fromConfig, "BinaryAccuracy");
+        register(CategoricalAccuracy::fromConfig, "CategoricalAccuracy");
+        register(SparseCategoricalAccuracy::fromConfig, "SparseCategoricalAccuracy");
+        register(TopKCategoricalAccuracy::fromConfig, "TopKCategoricalAccuracy");
+        register(SparseTopKCategoricalAccuracy::fromConfig, "SparseTopKCategoricalAccuracy");
+        register(Precision::fromConfig, "Precision");
+        register(Recall::fromConfig, "Recall");
+        register(AUC::fromConfig, "AUC");
+        register(F1Score::fromConfig, "F1Score");
+        register(FBetaScore::fromConfig, "FBetaScore");
+        register(MeanSquaredError::fromConfig, "MeanSquaredError", "mse", "MSE");
+        register(RootMeanSquaredError::fromConfig, "RootMeanSquaredError", "rmse", "RMSE");
+        register(MeanAbsoluteError::fromConfig, "MeanAbsoluteError", "mae", "MAE");
+        register(Mean::fromConfig, "Mean");
+        register(Sum::fromConfig, "Sum");
     }
 
     private Metrics() {}
 
-    private static void register(Supplier<Metric> factory, String className, String... aliases) {
+    private static void register(Function<Map<String, ?>, Metric> fromConfig, String className, String... aliases) {
+        CLASSES.put(className, fromConfig);
+        Supplier<Metric> factory = () -> fromConfig.apply(Map.of());
         BY_NAME.put(className, factory);
         BY_NAME.put(snakeCase(className), factory);
         for (String alias : aliases) BY_NAME.put(alias, factory);
@@ -71,6 +78,36 @@ public final class Metrics {
                     + ". Expected one of: " + String.join(", ", BY_NAME.keySet()));
         }
         return factory.get();
+    }
+
+    /** The Keras class names {@link #fromConfig} reads. */
+    public static List<String> classNames() { return List.copyOf(CLASSES.keySet()); }
+
+    /**
+     * Keras's {@code Metric.from_config} for a built-in class: the metric that {@code getConfig()}
+     * described, every argument included ({@code fromConfig("Precision", Map.of("thresholds", 0.7))}).
+     * Unknown keys fail, as Keras's {@code cls(**config)} does.
+     */
+    public static Metric fromConfig(String className, Map<String, ?> config) {
+        Function<Map<String, ?>, Metric> factory = className == null ? null : CLASSES.get(className);
+        if (factory == null) {
+            throw new IllegalArgumentException("Could not interpret metric identifier: " + className
+                    + ". Expected class_name to be one of " + new TreeSet<>(CLASSES.keySet()));
+        }
+        return factory.apply(config == null ? Map.of() : config);
+    }
+
+    /** The metric for a serialised Keras object: {@code {"class_name": "TopKCategoricalAccuracy", "config": {"k": 2, ...}}}. */
+    public static Metric get(Map<String, ?> identifier) {
+        Object className = identifier.get("class_name");
+        Object config = identifier.get("config");
+        if (!(className instanceof String c) || (config != null && !(config instanceof Map))) {
+            throw new IllegalArgumentException("Could not interpret metric identifier: " + identifier
+                    + ". Expected class_name to be one of " + new TreeSet<>(CLASSES.keySet()));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> m = config == null ? Map.of() : (Map<String, ?>) config;
+        return fromConfig(c, m);
     }
 
     /**

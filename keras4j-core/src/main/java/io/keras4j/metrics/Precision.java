@@ -1,5 +1,7 @@
 package io.keras4j.metrics;
 
+import java.util.Map;
+
 /**
  * The precision of the predictions, {@code tp / (tp + fp)}, as {@code keras.metrics.Precision}.
  * <pre>{@code
@@ -20,4 +22,7 @@ public class Precision extends ConfusionMatrixMetric<Precision> {
         for (int i = 0; i < out.length; i++) out[i] = divideNoNan(c.tp[i], c.tp[i] + c.fp[i]);
         return out;
     }
+
+    /** Keras's {@code from_config}: {@code name}, {@code dtype}, {@code thresholds}, {@code top_k}, {@code class_id}. */
+    public static Precision fromConfig(Map<String, ?> config) { return configure(new Precision(), config, KEYS).withArguments(config); }
 }

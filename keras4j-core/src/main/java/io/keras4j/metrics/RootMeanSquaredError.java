@@ -2,6 +2,8 @@ package io.keras4j.metrics;
 
 import io.keras4j.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * The root of the (weighted) mean squared error, as {@code keras.metrics.RootMeanSquaredError}.
  * The squared errors go to the running mean as they are (no mean over the last axis first, unlike
@@ -19,4 +21,7 @@ public class RootMeanSquaredError extends MeanMetricWrapper {
     }
 
     @Override public double result() { return Math.sqrt(super.result()); }
+
+    /** Keras's {@code from_config}: the config holds only {@code name} and {@code dtype}. */
+    public static RootMeanSquaredError fromConfig(Map<String, ?> config) { return configure(new RootMeanSquaredError(), config); }
 }

@@ -2,6 +2,8 @@ package io.keras4j.metrics;
 
 import io.keras4j.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * How often the argmax of the prediction equals an integer label, as
  * {@code keras.metrics.SparseCategoricalAccuracy}. Labels may be int or float tensors of shape
@@ -21,4 +23,7 @@ public class SparseCategoricalAccuracy extends MeanMetricWrapper {
         Values matches = Values.map2(yt, new Values(p, yp.leadingShape()), (t, q) -> t == q ? 1 : 0);
         return matches.rank() > 1 && matches.lastDim() == 1 ? matches.squeezeLast() : matches;
     }
+
+    /** Keras's {@code from_config}: the config holds only {@code name} and {@code dtype}. */
+    public static SparseCategoricalAccuracy fromConfig(Map<String, ?> config) { return configure(new SparseCategoricalAccuracy(), config); }
 }

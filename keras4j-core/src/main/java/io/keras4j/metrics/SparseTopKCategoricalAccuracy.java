@@ -57,4 +57,13 @@ public class SparseTopKCategoricalAccuracy extends MeanMetricWrapper {
         if (fromSortedIds) config.put("from_sorted_ids", true);
         return config;
     }
+
+    /** Keras's {@code from_config}: {@code name}, {@code dtype}, {@code k}, {@code from_sorted_ids}. */
+    public static SparseTopKCategoricalAccuracy fromConfig(Map<String, ?> config) {
+        SparseTopKCategoricalAccuracy m = configure(new SparseTopKCategoricalAccuracy(), config, "k", "from_sorted_ids");
+        Integer k = integer(config, "k");
+        if (k != null) m.k(k);
+        Boolean sorted = bool(config, "from_sorted_ids");
+        return sorted == null ? m : m.fromSortedIds(sorted);
+    }
 }

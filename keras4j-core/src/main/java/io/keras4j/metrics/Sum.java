@@ -2,6 +2,8 @@ package io.keras4j.metrics;
 
 import io.keras4j.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * The (weighted) sum of the values it is given, as {@code keras.metrics.Sum}: for values
  * {@code [1, 3, 5, 7]} it is 16, and with sample weights {@code [1, 1, 0, 0]} it is 4. Like
@@ -29,4 +31,7 @@ public class Sum extends Metric {
     @Override public double result() { return total; }
 
     @Override public void resetState() { total = 0; }
+
+    /** Keras's {@code from_config}: the config holds only {@code name} and {@code dtype}. */
+    public static Sum fromConfig(Map<String, ?> config) { return configure(new Sum(), config); }
 }

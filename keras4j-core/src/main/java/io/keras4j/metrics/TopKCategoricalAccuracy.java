@@ -61,4 +61,11 @@ public class TopKCategoricalAccuracy extends MeanMetricWrapper {
         config.put("k", k);
         return config;
     }
+
+    /** Keras's {@code from_config}: {@code name}, {@code dtype}, {@code k}. */
+    public static TopKCategoricalAccuracy fromConfig(Map<String, ?> config) {
+        TopKCategoricalAccuracy m = configure(new TopKCategoricalAccuracy(), config, "k");
+        Integer k = integer(config, "k");
+        return k == null ? m : m.k(k);
+    }
 }

@@ -301,11 +301,9 @@ public final class SerializationLib {
         return Optimizers.fromConfig(className, c);
     }
 
-    /** A built-in metric of that class, named as the config says (its other arguments take their defaults). */
+    /** A built-in metric of that class with every argument its config holds (Keras's {@code Metric.from_config}). */
     private static Metric deserializeMetric(String className, Map<String, Object> config) {
-        Metric metric = Metrics.get(className);
-        if (config.get("name") instanceof String n) metric.name(n);
-        return metric;
+        return Metrics.fromConfig(className, config);
     }
 
     /** A function: a registered one, or a built-in activation/loss/metric name (kept as the name). */

@@ -15,6 +15,29 @@ final class Convolution {
     /** Rows of the column matrix per spatial cell: one per window position and input channel of a group. */
     private static int colWidth(ConvGeometry g) { return Windows.product(g.kernel()) * (g.inChannels() / g.groups()); }
 
+    /** Column-matrix elements one GEMM covers: several samples' worth when a sample's columns are
+     *  small, so that each GEMM packs the kernel once for many rows (per-sample GEMMs spent much of
+     *  their time packing a kernel of 9 to 288 rows for 121 to 900 output cells). */
+    private static final int COL_BLOCK = 1 << 17;
+
+    /** Per-thread float32 buffers (the column block, the partial kernel gradient), kept between calls:
+     *  allocating them per call — the JVM zeroing half a MiB each time — was a tenth of a CNN step.
+     *  Every kernel overwrites the part it uses before reading it. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
+
+    private static Object scratch(DType dt, int slot, int n) {
+        if (dt != DType.FLOAT32) return dt.allocate(n);
+        float[][] s = SCRATCH.get();
+        if (s[slot].length < n) s[slot] = new float[n];
+        return s[slot];
+    }
+
+    /** Samples per GEMM for a thread's share [from, to) of the batch. */
+    private static int samplesPerBlock(int p, int width, int from, int to) {
+        long perSample = Math.max(1L, (long) p * width);
+        return (int) Math.max(1, Math.min(to - from, COL_BLOCK / perSample));
+    }
+
     static void forward(DType dt, Object x, Object kernel, ConvGeometry g, Object out) {
         check(dt);
         int[] table = Windows.table(g);
@@ -22,11 +45,13 @@ final class Convolution {
         int cin = g.inChannels(), cout = g.outChannels(), groups = g.groups();
         int cg = cin / groups, fg = cout / groups, width = colWidth(g);
         Parallel.forRange(g.batch(), 1, (from, to) -> {
-            Object col = dt.allocate(p * width);
-            for (int b = from; b < to; b++) {
+            int nb = samplesPerBlock(p, width, from, to);
+            Object col = scratch(dt, 0, nb * p * width);
+            for (int b0 = from; b0 < to; b0 += nb) {
+                int n = Math.min(nb, to - b0);
                 for (int gr = 0; gr < groups; gr++) {
-                    im2col(x, b * s * cin + gr * cg, cin, cg, table, p, col);
-                    gemm(dt, false, false, p, fg, width, col, 0, width, kernel, gr * fg, cout, out, b * p * cout + gr * fg, cout, false);
+                    for (int b = b0; b < b0 + n; b++) im2col(x, b * s * cin + gr * cg, cin, cg, table, p, col, (b - b0) * p * width);
+                    gemm(dt, false, false, n * p, fg, width, col, 0, width, kernel, gr * fg, cout, out, b0 * p * cout + gr * fg, cout, false);
                 }
             }
         });
@@ -41,11 +66,13 @@ final class Convolution {
         int cg = cin / groups, fg = cout / groups, width = colWidth(g);
         Layout.fillZero(dx, g.batch() * s * cin);
         Parallel.forRange(g.batch(), 1, (from, to) -> {
-            Object col = dt.allocate(p * width);
-            for (int b = from; b < to; b++) {
+            int nb = samplesPerBlock(p, width, from, to);
+            Object col = scratch(dt, 0, nb * p * width);
+            for (int b0 = from; b0 < to; b0 += nb) {
+                int n = Math.min(nb, to - b0);
                 for (int gr = 0; gr < groups; gr++) {
-                    gemm(dt, false, true, p, width, fg, dy, b * p * cout + gr * fg, cout, kernel, gr * fg, cout, col, 0, width, false);
-                    col2im(col, table, p, cg, dx, b * s * cin + gr * cg, cin);
+                    gemm(dt, false, true, n * p, width, fg, dy, b0 * p * cout + gr * fg, cout, kernel, gr * fg, cout, col, 0, width, false);
+                    for (int b = b0; b < b0 + n; b++) col2im(col, (b - b0) * p * width, table, p, cg, dx, b * s * cin + gr * cg, cin);
                 }
             }
         });
@@ -62,12 +89,15 @@ final class Convolution {
         Layout.fillZero(dKernel, n);
         Object lock = new Object();
         Parallel.forRange(g.batch(), 1, (from, to) -> {
-            Object col = dt.allocate(p * width);
-            Object part = dt.allocate(n);
-            for (int b = from; b < to; b++) {
+            int nb = samplesPerBlock(p, width, from, to);
+            Object col = scratch(dt, 0, nb * p * width);
+            Object part = scratch(dt, 1, n);
+            for (int b0 = from; b0 < to; b0 += nb) {
+                int cnt = Math.min(nb, to - b0);
                 for (int gr = 0; gr < groups; gr++) {
-                    im2col(x, b * s * cin + gr * cg, cin, cg, table, p, col);
-                    gemm(dt, true, false, width, fg, p, col, 0, width, dy, b * p * cout + gr * fg, cout, part, gr * fg, cout, b != from);
+                    for (int b = b0; b < b0 + cnt; b++) im2col(x, b * s * cin + gr * cg, cin, cg, table, p, col, (b - b0) * p * width);
+                    // The samples' column rows are stacked, as are their rows of dy: one GEMM sums over all of them.
+                    gemm(dt, true, false, width, fg, cnt * p, col, 0, width, dy, b0 * p * cout + gr * fg, cout, part, gr * fg, cout, b0 != from);
                 }
             }
             synchronized (lock) {
@@ -82,10 +112,19 @@ final class Convolution {
         }
     }
 
-    /** col[o][k * cg + c] = x[base + table[o, k] * ld + c], zero where the table says padding. */
-    private static void im2col(Object x, int base, int ld, int cg, int[] table, int p, Object col) {
+    /** col[colOff + o * width + k * cg + c] = x[base + table[o, k] * ld + c], zero where the table says padding. */
+    private static void im2col(Object x, int base, int ld, int cg, int[] table, int p, Object col, int colOff) {
         int k = table.length / Math.max(p, 1);
-        int dst = 0;
+        int dst = colOff;
+        if (cg == 1 && x instanceof float[] xf) {
+            // One channel (a first layer on images): a call to arraycopy per element cost more than the copy.
+            float[] cf = (float[]) col;
+            for (int i = 0; i < p * k; i++) {
+                int cell = table[i];
+                cf[dst + i] = cell < 0 ? 0f : xf[base + cell * ld];
+            }
+            return;
+        }
         for (int i = 0; i < p * k; i++, dst += cg) {
             int cell = table[i];
             if (cell < 0) zero(col, dst, cg);
@@ -98,11 +137,11 @@ final class Convolution {
         else java.util.Arrays.fill((double[]) a, from, from + n, 0d);
     }
 
-    private static void col2im(Object col, int[] table, int p, int cg, Object dx, int base, int ld) {
+    private static void col2im(Object col, int colOff, int[] table, int p, int cg, Object dx, int base, int ld) {
         int k = table.length / Math.max(p, 1);
         if (col instanceof float[] c) {
             float[] d = (float[]) dx;
-            for (int i = 0, src = 0; i < p * k; i++, src += cg) {
+            for (int i = 0, src = colOff; i < p * k; i++, src += cg) {
                 int cell = table[i];
                 if (cell < 0) continue;
                 int off = base + cell * ld;
@@ -110,7 +149,7 @@ final class Convolution {
             }
         } else {
             double[] c = (double[]) col, d = (double[]) dx;
-            for (int i = 0, src = 0; i < p * k; i++, src += cg) {
+            for (int i = 0, src = colOff; i < p * k; i++, src += cg) {
                 int cell = table[i];
                 if (cell < 0) continue;
                 int off = base + cell * ld;

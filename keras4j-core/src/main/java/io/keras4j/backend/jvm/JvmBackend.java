@@ -112,4 +112,72 @@ public final class JvmBackend implements Backend {
     @Override public void avgPoolGrad(DType dtype, Object dy, ConvGeometry g, Object dx) {
         Pooling.avgPoolGrad(dtype, dy, g, dx);
     }
+
+    @Override public void lstm(DType dtype, Object zx, Object recurrentKernel, Object h0, Object c0, int batch, int steps, int units,
+                               boolean reverse, Object out, Object gates, Object cells) {
+        switch (dtype) {
+            case FLOAT32 -> Lstm.forward((float[]) zx, (float[]) recurrentKernel, (float[]) h0, (float[]) c0, batch, steps, units, reverse,
+                    (float[]) out, (float[]) gates, (float[]) cells);
+            case FLOAT64 -> Lstm.forward((double[]) zx, (double[]) recurrentKernel, (double[]) h0, (double[]) c0, batch, steps, units, reverse,
+                    (double[]) out, (double[]) gates, (double[]) cells);
+            default -> throw new UnsupportedOperationException("lstm is not supported for dtype " + dtype);
+        }
+    }
+
+    @Override public void lstmBackward(DType dtype, Object gOut, Object recurrentKernel, Object h0, Object c0, Object out, Object gates,
+                                       Object cells, int batch, int steps, int units, boolean reverse,
+                                       Object dzx, Object dRecurrentKernel, Object dh0, Object dc0) {
+        switch (dtype) {
+            case FLOAT32 -> Lstm.backward((float[]) gOut, (float[]) recurrentKernel, (float[]) h0, (float[]) c0, (float[]) out,
+                    (float[]) gates, (float[]) cells, batch, steps, units, reverse,
+                    (float[]) dzx, (float[]) dRecurrentKernel, (float[]) dh0, (float[]) dc0);
+            case FLOAT64 -> Lstm.backward((double[]) gOut, (double[]) recurrentKernel, (double[]) h0, (double[]) c0, (double[]) out,
+                    (double[]) gates, (double[]) cells, batch, steps, units, reverse,
+                    (double[]) dzx, (double[]) dRecurrentKernel, (double[]) dh0, (double[]) dc0);
+            default -> throw new UnsupportedOperationException("lstm is not supported for dtype " + dtype);
+        }
+    }
+
+    @Override public void simpleRnn(DType dtype, Object zx, Object recurrentKernel, Object h0, int batch, int steps, int units,
+                                    boolean reverse, Object out) {
+        switch (dtype) {
+            case FLOAT32 -> SimpleRnn.forward((float[]) zx, (float[]) recurrentKernel, (float[]) h0, batch, steps, units, reverse, (float[]) out);
+            case FLOAT64 -> SimpleRnn.forward((double[]) zx, (double[]) recurrentKernel, (double[]) h0, batch, steps, units, reverse, (double[]) out);
+            default -> throw new UnsupportedOperationException("simple_rnn is not supported for dtype " + dtype);
+        }
+    }
+
+    @Override public void simpleRnnBackward(DType dtype, Object gOut, Object recurrentKernel, Object h0, Object out, int batch, int steps,
+                                            int units, boolean reverse, Object dzx, Object dRecurrentKernel, Object dh0) {
+        switch (dtype) {
+            case FLOAT32 -> SimpleRnn.backward((float[]) gOut, (float[]) recurrentKernel, (float[]) h0, (float[]) out, batch, steps, units,
+                    reverse, (float[]) dzx, (float[]) dRecurrentKernel, (float[]) dh0);
+            case FLOAT64 -> SimpleRnn.backward((double[]) gOut, (double[]) recurrentKernel, (double[]) h0, (double[]) out, batch, steps, units,
+                    reverse, (double[]) dzx, (double[]) dRecurrentKernel, (double[]) dh0);
+            default -> throw new UnsupportedOperationException("simple_rnn is not supported for dtype " + dtype);
+        }
+    }
+
+    @Override public void gru(DType dtype, Object zx, Object recurrentKernel, Object recurrentBias, Object h0, int batch, int steps, int units,
+                              boolean reverse, Object out, Object saved) {
+        switch (dtype) {
+            case FLOAT32 -> Gru.forward((float[]) zx, (float[]) recurrentKernel, (float[]) recurrentBias, (float[]) h0, batch, steps, units,
+                    reverse, (float[]) out, (float[]) saved);
+            case FLOAT64 -> Gru.forward((double[]) zx, (double[]) recurrentKernel, (double[]) recurrentBias, (double[]) h0, batch, steps, units,
+                    reverse, (double[]) out, (double[]) saved);
+            default -> throw new UnsupportedOperationException("gru is not supported for dtype " + dtype);
+        }
+    }
+
+    @Override public void gruBackward(DType dtype, Object gOut, Object recurrentKernel, Object h0, Object out, Object saved, int batch,
+                                      int steps, int units, boolean reverse, Object dzx, Object dRecurrentKernel, Object dRecurrentBias,
+                                      Object dh0) {
+        switch (dtype) {
+            case FLOAT32 -> Gru.backward((float[]) gOut, (float[]) recurrentKernel, (float[]) h0, (float[]) out, (float[]) saved, batch, steps,
+                    units, reverse, (float[]) dzx, (float[]) dRecurrentKernel, (float[]) dRecurrentBias, (float[]) dh0);
+            case FLOAT64 -> Gru.backward((double[]) gOut, (double[]) recurrentKernel, (double[]) h0, (double[]) out, (double[]) saved, batch,
+                    steps, units, reverse, (double[]) dzx, (double[]) dRecurrentKernel, (double[]) dRecurrentBias, (double[]) dh0);
+            default -> throw new UnsupportedOperationException("gru is not supported for dtype " + dtype);
+        }
+    }
 }

@@ -16,6 +16,10 @@ final class Pooling {
     static void maxPool(DType dt, Object x, ConvGeometry g, Object out) {
         int[] table = Windows.table(g);
         int p = Windows.product(g.outSpatial()), s = Windows.product(g.inSpatial()), k = Windows.product(g.kernel()), c = g.inChannels();
+        if (dt == DType.FLOAT32 && Sgemm.vectorized()) {
+            Parallel.forRange(g.batch(), 1, (from, to) -> VectorPooling.maxPool((float[]) x, table, p, s, k, c, (float[]) out, from, to));
+            return;
+        }
         Parallel.forRange(g.batch(), 1, (from, to) -> {
             for (int b = from; b < to; b++) {
                 for (int o = 0; o < p; o++) {
@@ -53,6 +57,11 @@ final class Pooling {
         int[] table = Windows.table(g);
         int p = Windows.product(g.outSpatial()), s = Windows.product(g.inSpatial()), k = Windows.product(g.kernel()), c = g.inChannels();
         Layout.fillZero(dx, g.batch() * s * c);
+        if (dt == DType.FLOAT32 && Sgemm.vectorized()) {
+            Parallel.forRange(g.batch(), 1, (from, to) ->
+                    VectorPooling.maxPoolGrad((float[]) x, (float[]) dy, table, p, s, k, c, (float[]) dx, from, to));
+            return;
+        }
         Parallel.forRange(g.batch(), 1, (from, to) -> {
             int[] best = new int[c];
             double[] bestValue = new double[c];

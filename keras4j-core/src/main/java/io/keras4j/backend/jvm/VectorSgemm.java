@@ -25,6 +25,8 @@ final class VectorSgemm {
     static final int MR = 8, NR = 2 * L;
     /** Blocks: the packed B block (KC×NC floats, 512 KiB) stays in L2, the A panel in L1. */
     private static final int KC = 256, NC = 512;
+    /** Widest C (in columns) for which A is read in place rather than packed. */
+    private static final int DIRECT_MAX_N = 2 * NR;
 
     /** Per-thread packing buffers, kept so that repeated small GEMMs do not allocate. */
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(
@@ -48,9 +50,14 @@ final class VectorSgemm {
                 packB(transB, b, transB ? bOff + jc * ldb + pc : bOff + pc * ldb + jc, ldb, kc, nc, bp);
                 for (int i = 0; i < m; i += MR) {
                     int mr = Math.min(MR, m - i);
-                    packA(a, aOff + i * ars + pc * acs, ars, acs, mr, kc, ap);
+                    // A narrow C uses each A panel for one or two slivers only, and packing it cost
+                    // as much as the products (im2col convolutions, 32 or 64 filters): read full
+                    // strips of a non-transposed A in place instead.
+                    boolean direct = !transA && mr == MR && nc <= DIRECT_MAX_N;
+                    if (!direct) packA(a, aOff + i * ars + pc * acs, ars, acs, mr, kc, ap);
                     for (int j = 0; j < nc; j += NR) {
-                        kernel(kc, ap, bp, j * kc, tile);
+                        if (direct) kernelInPlace(kc, a, aOff + i * lda + pc, lda, bp, j * kc, tile);
+                        else kernel(kc, ap, bp, j * kc, tile);
                         addTile(tile, mr, Math.min(NR, nc - j), c, cOff + i * ldc + jc + j, ldc, acc);
                     }
                 }
@@ -93,6 +100,58 @@ final class VectorSgemm {
             c60 = x.fma(b0, c60);
             c61 = x.fma(b1, c61);
             x = FloatVector.broadcast(S, a[ai + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(t, 0);
+        c01.intoArray(t, L);
+        c10.intoArray(t, NR);
+        c11.intoArray(t, NR + L);
+        c20.intoArray(t, 2 * NR);
+        c21.intoArray(t, 2 * NR + L);
+        c30.intoArray(t, 3 * NR);
+        c31.intoArray(t, 3 * NR + L);
+        c40.intoArray(t, 4 * NR);
+        c41.intoArray(t, 4 * NR + L);
+        c50.intoArray(t, 5 * NR);
+        c51.intoArray(t, 5 * NR + L);
+        c60.intoArray(t, 6 * NR);
+        c61.intoArray(t, 6 * NR + L);
+        c70.intoArray(t, 7 * NR);
+        c71.intoArray(t, 7 * NR + L);
+    }
+
+    /** As {@link #kernel}, reading MR rows of A in place: row r, column p at a[ai + r*lda + p]. */
+    private static void kernelInPlace(int kc, float[] a, int ai, int lda, float[] b, int bi, float[] t) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+        int a1 = ai + lda, a2 = a1 + lda, a3 = a2 + lda, a4 = a3 + lda, a5 = a4 + lda, a6 = a5 + lda, a7 = a6 + lda;
+        for (int p = 0; p < kc; p++, bi += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector x = FloatVector.broadcast(S, a[ai + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[a4 + p]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[a5 + p]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, a[a6 + p]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, a[a7 + p]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }

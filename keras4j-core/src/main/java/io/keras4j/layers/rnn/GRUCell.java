@@ -2,6 +2,7 @@ package io.keras4j.layers.rnn;
 
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
+import io.keras4j.autodiff.Primitives;
 import io.keras4j.autodiff.Variable;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.constraints.Constraints;
@@ -11,6 +12,7 @@ import io.keras4j.layers.Layers;
 import io.keras4j.ops.Ops;
 import io.keras4j.regularizers.Regularizer;
 import io.keras4j.regularizers.Regularizers;
+import io.keras4j.tensor.DType;
 import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
 
@@ -153,6 +155,30 @@ public final class GRUCell extends RecurrentCell {
         // z * h_prev + (1 - z) * hh, written as hh + z * (h_prev - hh).
         Tensor out = Ops.add(hh, Ops.multiply(z, Ops.subtract(hPrev, hh)));
         return List.of(out, out);
+    }
+
+    // The activations last probed for the fused kernel, and the verdict.
+    private ActivationFunction probedActivation, probedRecurrentActivation;
+    private boolean standardActivations;
+
+    /** The recurrence as one {@link Primitives#gru} node: reset_after (Keras 3's default) with tanh and sigmoid. */
+    @Override List<Tensor> runFused(Tensor projected, List<Tensor> states, boolean reverse, boolean sequences) {
+        Tensor h0 = states.get(0), rk = recurrentKernel.peek();
+        DType dt = projected.dtype();
+        if (probedActivation != activation || probedRecurrentActivation != recurrentActivation) {
+            standardActivations = computes(activation, Math::tanh) && computes(recurrentActivation, v -> 1 / (1 + Math.exp(-v)));
+            probedActivation = activation;
+            probedRecurrentActivation = recurrentActivation;
+        }
+        if (!resetAfter || (dt != DType.FLOAT32 && dt != DType.FLOAT64) || h0.dtype() != dt || rk.dtype() != dt
+                || projected.shape().dim(1) < 1 || !standardActivations) {
+            return null;
+        }
+        int batch = projected.shape().dim(0), steps = projected.shape().dim(1);
+        Tensor rb = useBias ? biasRow(1) : Tensor.zeros(Shape.of(3 * units), dt);
+        Tensor y = Primitives.gru(projected, recurrentKernel.value(), rb, h0, reverse);
+        Tensor h = Ops.reshape(Ops.slice(y, new int[] {0, steps - 1, 0}, new int[] {batch, 1, units}), batch, units);
+        return java.util.Arrays.asList(sequences ? y : null, h, h);
     }
 
     @Override public Map<String, Object> getConfig() {

@@ -2,6 +2,7 @@ package io.keras4j.layers.rnn;
 
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
+import io.keras4j.autodiff.Primitives;
 import io.keras4j.autodiff.Variable;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.constraints.Constraints;
@@ -153,6 +154,36 @@ public final class LSTMCell extends RecurrentCell {
         Tensor c = Ops.add(Ops.multiply(f, cPrev), Ops.multiply(i, g));
         Tensor out = Ops.multiply(o, activation.apply(c));
         return List.of(out, out, c);
+    }
+
+    // The activations last probed for the fused kernel, and the verdict.
+    private ActivationFunction probedActivation, probedRecurrentActivation;
+    private boolean standardActivations;
+
+    /** Tanh and sigmoid, the activations the fused kernel computes (Keras's defaults). */
+    private boolean standardActivations() {
+        if (probedActivation != activation || probedRecurrentActivation != recurrentActivation) {
+            standardActivations = computes(activation, Math::tanh) && computes(recurrentActivation, v -> 1 / (1 + Math.exp(-v)));
+            probedActivation = activation;
+            probedRecurrentActivation = recurrentActivation;
+        }
+        return standardActivations;
+    }
+
+    /** The recurrence as one {@link Primitives#lstm} node, whose backward pass is one BPTT loop. */
+    @Override List<Tensor> runFused(Tensor projected, List<Tensor> states, boolean reverse, boolean sequences) {
+        Tensor h0 = states.get(0), c0 = states.get(1), rk = recurrentKernel.peek();
+        DType dt = projected.dtype();
+        if ((dt != DType.FLOAT32 && dt != DType.FLOAT64) || h0.dtype() != dt || c0.dtype() != dt || rk.dtype() != dt
+                || projected.shape().dim(1) < 1 || !standardActivations()) {
+            return null;
+        }
+        int batch = projected.shape().dim(0), steps = projected.shape().dim(1);
+        Tensor y = Primitives.lstm(projected, recurrentKernel.value(), h0, c0, reverse);
+        Tensor seq = sequences ? Ops.slice(y, new int[] {0, 0, 0}, new int[] {batch, steps, units}) : null;
+        Tensor h = Ops.reshape(Ops.slice(y, new int[] {0, steps - 1, 0}, new int[] {batch, 1, units}), batch, units);
+        Tensor c = Ops.reshape(Ops.slice(y, new int[] {0, steps, 0}, new int[] {batch, 1, units}), batch, units);
+        return java.util.Arrays.asList(seq, h, h, c);
     }
 
     @Override public Map<String, Object> getConfig() {

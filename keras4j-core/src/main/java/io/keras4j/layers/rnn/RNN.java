@@ -173,6 +173,10 @@ public class RNN extends Layer {
         int width = projected.shape().dim(2);
         Tensor recurrentMask = cell.recurrentDropoutMask(batch, inputs.dtype(), training);
         if (mask != null) checkMask(mask, batch, steps);
+        if (mask == null && recurrentMask == null) {
+            List<Tensor> fused = cell.runFused(projected, current, goBackwards, returnSequences);
+            if (fused != null) return finish(fused.get(returnSequences ? 0 : 1), fused.subList(2, fused.size()));
+        }
 
         List<Tensor> outputs = new ArrayList<>();
         Tensor last = null;
@@ -197,14 +201,19 @@ public class RNN extends Layer {
             last = output;
             current = next;
         }
+        return finish(returnSequences ? Ops.stack(outputs, 1) : last, current);
+    }
+
+    /** [output, final states...], keeping the final states of a stateful layer for its next call. */
+    private List<Tensor> finish(Tensor output, List<Tensor> finalStates) {
         if (stateful) {
             List<Tensor> kept = new ArrayList<>();
-            for (Tensor st : current) kept.add(Ops.stopGradient(st));
+            for (Tensor st : finalStates) kept.add(Ops.stopGradient(st));
             states = kept;
         }
         List<Tensor> out = new ArrayList<>();
-        out.add(returnSequences ? Ops.stack(outputs, 1) : last);
-        out.addAll(current);
+        out.add(output);
+        out.addAll(finalStates);
         return out;
     }
 

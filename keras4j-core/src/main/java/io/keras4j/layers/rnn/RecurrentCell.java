@@ -71,6 +71,35 @@ public abstract class RecurrentCell extends Layer {
      */
     abstract List<Tensor> step(Tensor projected, List<Tensor> states, Tensor recurrentMask);
 
+    /**
+     * The whole sequence in one fused primitive, or null when this cell has none for its
+     * configuration (the layer then runs {@link #step} per time step). {@code projected} (batch,
+     * steps, gates*units) from {@link #projectInputs}; no recurrent dropout and no mask. Returns
+     * [outputs (batch, steps, units) in processing order, or null unless {@code sequences}; the
+     * last output; the final states...].
+     */
+    List<Tensor> runFused(Tensor projected, List<Tensor> states, boolean reverse, boolean sequences) { return null; }
+
+    /**
+     * Whether {@code fn} computes {@code reference}, probed at a few points in float64: an
+     * activation is a function object (a lambda has no name to compare), and a fused kernel may
+     * stand in for it only where it is the standard function.
+     */
+    static boolean computes(ActivationFunction fn, java.util.function.DoubleUnaryOperator reference) {
+        double[] probe = {-6.5, -2, -0.7, -0.05, 0, 0.3, 1.1, 4};
+        try {
+            Tensor y = io.keras4j.autodiff.GradientTape.stopRecording(() -> fn.apply(Tensor.of(probe, probe.length)));
+            if (!y.shape().equals(Shape.of(probe.length))) return false;
+            double[] got = y.toDoubleArray();
+            for (int i = 0; i < probe.length; i++) {
+                if (!(Math.abs(got[i] - reference.applyAsDouble(probe[i])) <= 1e-12)) return false;
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false; // a function that cannot take float64 vectors is not the standard one
+        }
+    }
+
     // ------------------------------------------------------------------ options shared by the cells
 
     void setActivation(ActivationFunction fn) { checkNotBuilt(); activation = fn == null ? Activations.get("linear") : fn; }

@@ -2,6 +2,7 @@ package io.keras4j.layers.rnn;
 
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
+import io.keras4j.autodiff.Primitives;
 import io.keras4j.autodiff.Variable;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.constraints.Constraints;
@@ -11,6 +12,7 @@ import io.keras4j.layers.Layers;
 import io.keras4j.ops.Ops;
 import io.keras4j.regularizers.Regularizer;
 import io.keras4j.regularizers.Regularizers;
+import io.keras4j.tensor.DType;
 import io.keras4j.tensor.Shape;
 import io.keras4j.tensor.Tensor;
 
@@ -98,6 +100,28 @@ public final class SimpleRNNCell extends RecurrentCell {
         if (recurrentMask != null) previous = Ops.multiply(previous, recurrentMask);
         Tensor output = activation.apply(Ops.add(projected, Ops.matmul(previous, recurrentKernel.value())));
         return List.of(output, output);
+    }
+
+    // The activation last probed for the fused kernel, and the verdict.
+    private ActivationFunction probedActivation;
+    private boolean tanhActivation;
+
+    /** The recurrence as one {@link Primitives#simpleRnn} node when the activation is tanh (Keras's default). */
+    @Override List<Tensor> runFused(Tensor projected, List<Tensor> states, boolean reverse, boolean sequences) {
+        Tensor h0 = states.get(0), rk = recurrentKernel.peek();
+        DType dt = projected.dtype();
+        if (probedActivation != activation) {
+            tanhActivation = computes(activation, Math::tanh);
+            probedActivation = activation;
+        }
+        if ((dt != DType.FLOAT32 && dt != DType.FLOAT64) || h0.dtype() != dt || rk.dtype() != dt
+                || projected.shape().dim(1) < 1 || !tanhActivation) {
+            return null;
+        }
+        int batch = projected.shape().dim(0), steps = projected.shape().dim(1);
+        Tensor y = Primitives.simpleRnn(projected, recurrentKernel.value(), h0, reverse);
+        Tensor h = Ops.reshape(Ops.slice(y, new int[] {0, steps - 1, 0}, new int[] {batch, 1, units}), batch, units);
+        return java.util.Arrays.asList(sequences ? y : null, h, h);
     }
 
     @Override public Map<String, Object> getConfig() {

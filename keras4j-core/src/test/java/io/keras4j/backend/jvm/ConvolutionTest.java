@@ -89,4 +89,61 @@ class ConvolutionTest {
         for (int i = 0; i < yf.length; i++) yfd[i] = yf[i];
         assertArrayEquals(yd, yfd, 1e-5);
     }
+
+    /**
+     * 2-D, float32, in the shapes where several samples share one GEMM and a single input channel
+     * takes im2col's one-channel path: forward and both gradients against coordinate loops, with
+     * strides, dilation and asymmetric padding, on one thread and on two.
+     */
+    @Test void twoDimensionalSingleAndMultiChannelFloat32MatchTheDefinition() {
+        int[][] cases = { // {batch, h, w, cin, kh, kw, filters, sh, sw, dh, dw, padTop, padLeft, padBottom, padRight}
+                {7, 9, 8, 1, 3, 3, 5, 1, 1, 1, 1, 0, 0, 0, 0},
+                {6, 10, 7, 1, 3, 2, 4, 2, 1, 1, 2, 1, 0, 2, 1},
+                {5, 8, 8, 3, 2, 3, 6, 1, 2, 2, 1, 1, 1, 0, 1},
+        };
+        for (int[] cs : cases) {
+            int batch = cs[0], h = cs[1], w = cs[2], cin = cs[3], kh = cs[4], kw = cs[5], f = cs[6];
+            int sh = cs[7], sw = cs[8], dh = cs[9], dw = cs[10], pt = cs[11], pl = cs[12];
+            int oh = (h + pt + cs[13] - ((kh - 1) * dh + 1)) / sh + 1, ow = (w + pl + cs[14] - ((kw - 1) * dw + 1)) / sw + 1;
+            ConvGeometry g = new ConvGeometry(batch, new int[] {h, w}, cin, new int[] {kh, kw}, f, 1,
+                    new int[] {sh, sw}, new int[] {dh, dw}, new int[] {pt, pl}, new int[] {oh, ow});
+            float[] x = floats(randoms(11, batch * h * w * cin)), k = floats(randoms(12, kh * kw * cin * f));
+            float[] dy = floats(randoms(13, batch * oh * ow * f));
+            double[] y = new double[dy.length], dx = new double[x.length], dk = new double[k.length];
+            for (int b = 0; b < batch; b++) for (int i = 0; i < oh; i++) for (int j = 0; j < ow; j++)
+                for (int u = 0; u < kh; u++) for (int v = 0; v < kw; v++) {
+                    int row = i * sh - pt + u * dh, col = j * sw - pl + v * dw;
+                    if (row < 0 || row >= h || col < 0 || col >= w) continue;
+                    for (int c = 0; c < cin; c++) for (int o = 0; o < f; o++) {
+                        int xi = ((b * h + row) * w + col) * cin + c, ki = ((u * kw + v) * cin + c) * f + o, yi = ((b * oh + i) * ow + j) * f + o;
+                        y[yi] += x[xi] * k[ki];
+                        dx[xi] += k[ki] * dy[yi];
+                        dk[ki] += x[xi] * dy[yi];
+                    }
+                }
+            for (int threads : new int[] {1, 2}) {
+                Parallel.setThreads(threads);
+                float[] yf = new float[y.length], dxf = new float[dx.length], dkf = new float[dk.length];
+                Convolution.forward(DType.FLOAT32, x, k, g, yf);
+                Convolution.backpropInput(DType.FLOAT32, dy, k, g, dxf);
+                Convolution.backpropFilter(DType.FLOAT32, x, dy, g, dkf);
+                String name = java.util.Arrays.toString(cs) + " threads=" + threads;
+                assertArrayEquals(y, doubles(yf), 1e-4, name);
+                assertArrayEquals(dx, doubles(dxf), 1e-4, name);
+                assertArrayEquals(dk, doubles(dkf), 1e-3, name);
+            }
+        }
+    }
+
+    private static float[] floats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) f[i] = (float) d[i];
+        return f;
+    }
+
+    private static double[] doubles(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) d[i] = f[i];
+        return d;
+    }
 }
