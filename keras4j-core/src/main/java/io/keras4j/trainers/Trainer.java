@@ -374,13 +374,8 @@ public final class Trainer {
         }
         List<Tensor> sw = sampleWeights(y, o.sampleWeight, o.sampleWeightForAllOutputs, null);
         checkData(x, y, sw);
-        List<Tensor> vx = o.validationX, vy = o.validationY, vsw = null;
-        if (vx != null) {
-            checkData(vx, vy);
-            List<Tensor> given = o.validationSampleWeight;
-            vsw = sampleWeights(vy, given, given != null && given.size() == 1, null);
-            checkData(vx, vy, vsw);
-        } else if (o.validationSplit > 0) {
+        List<Tensor> vx = o.validationX, vy = o.validationY, vsw = validationWeights(o);
+        if (vx == null && o.validationSplit > 0) {
             int n = x.get(0).shape().dim(0);
             int splitAt = (int) Math.floor(n * (1.0 - o.validationSplit));
             if (splitAt == 0 || splitAt == n) {
@@ -398,6 +393,16 @@ public final class Trainer {
         if (o.classWeight != null) sw = sampleWeights(y, sw, false, o.classWeight);
         long fitSeed = Random.nextSeed();
         return fitLoop(new ArrayDataAdapter(x, y, sw, o.batchSize, o.shuffle, fitSeed), o, fitSeed, vx, vy, vsw);
+    }
+
+    /** The validation arrays' sample weights (null when none), after checking the arrays agree. */
+    private List<Tensor> validationWeights(FitOptions o) {
+        if (o.validationX == null) return null;
+        checkData(o.validationX, o.validationY);
+        List<Tensor> given = o.validationSampleWeight;
+        List<Tensor> vsw = sampleWeights(o.validationY, given, given != null && given.size() == 1, null);
+        checkData(o.validationX, o.validationY, vsw);
+        return vsw;
     }
 
     /**
@@ -569,13 +574,7 @@ public final class Trainer {
             throw new IllegalArgumentException("Argument `validation_split` is only supported for tensors or NumPy arrays. Found incompatible type in the input: ["
                     + Dataset.class.getName() + "]");
         }
-        List<Tensor> vx = o.validationX, vy = o.validationY, vsw = null;
-        if (vx != null) {
-            checkData(vx, vy);
-            List<Tensor> given = o.validationSampleWeight;
-            vsw = sampleWeights(vy, given, given != null && given.size() == 1, null);
-            checkData(vx, vy, vsw);
-        }
+        List<Tensor> vx = o.validationX, vy = o.validationY, vsw = validationWeights(o);
         long fitSeed = Random.nextSeed(); // drawn as the array fit draws it, so both give the same run
         // Keras's PyDataset adapter visits the batches in a new order each epoch when shuffle is on.
         if (data instanceof io.keras4j.data.PyDataset p && o.shuffle && p.numBatches() != null) data = p.shuffled(Random.deriveSeed(fitSeed, -1));
